@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Sandbox.Lender;
+
+/// <summary>
+/// A lender on a real loopback port, implementing both lending.v1 contracts from its ledger, with
+/// faults that can be switched on while it runs. `make run` and the tests use the same server.
+/// </summary>
+public sealed class SandboxLenderServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SandboxLenderServer(WebApplication app, LenderLedger ledger, LenderFaults faults, Uri address)
+    {
+        _app = app;
+        Ledger = ledger;
+        Faults = faults;
+        Address = address;
+    }
+
+    public LenderLedger Ledger { get; }
+
+    public LenderFaults Faults { get; }
+
+    public Uri Address { get; }
+
+    public static async Task<SandboxLenderServer> StartAsync(int port, LenderSeed seed, TimeProvider? time = null, LogLevel minimumLogLevel = LogLevel.Warning)
+    {
+        var ledger = new LenderLedger(seed);
+        var faults = new LenderFaults();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(minimumLogLevel);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(ledger);
+        builder.Services.AddSingleton(faults);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        var app = builder.Build();
+        app.MapGrpcService<RepaymentStatusSandboxService>();
+        app.MapGrpcService<ContactVerificationSandboxService>();
+        await app.StartAsync().ConfigureAwait(false);
+        return new SandboxLenderServer(app, ledger, faults, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    /// <summary>Stops answering, as a lender that went down.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,81 @@
+using Gateway.Pipeline;
+using Gateway.Rules;
+using Gateway.V1;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Gateway.Api;
+
+/// <summary>
+/// The gateway's errors as rich <c>google.rpc.Status</c> values: field violations for bad input,
+/// an <c>ErrorInfo</c> reason and <c>RetryInfo</c> for a gateway that cannot decide. Never a bare INTERNAL.
+/// </summary>
+internal static class RpcErrors
+{
+    public const string Domain = "gateway.v1";
+
+    public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations)
+    {
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(violations);
+        var fields = string.Join(", ", badRequest.FieldViolations.Select(v => v.Field).Distinct());
+        return new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = $"The request is invalid: {fields}. See the field violations for each problem.",
+            Details = { Any.Pack(badRequest) },
+        }.ToRpcException();
+    }
+
+    public static RpcException InvalidField(string field, string description) =>
+        InvalidArgument([new BadRequest.Types.FieldViolation { Field = field, Description = description }]);
+
+    public static RpcException NotFound(string message) =>
+        new Google.Rpc.Status { Code = (int)Code.NotFound, Message = message }.ToRpcException();
+
+    /// <summary>The status a known exception maps to, or null for an exception that is a bug.</summary>
+    public static Google.Rpc.Status? StatusOf(Exception exception) => exception switch
+    {
+        RpcException rpc => rpc.GetRpcStatus() ?? new Google.Rpc.Status { Code = (int)rpc.StatusCode, Message = rpc.Status.Detail },
+        GatewayUnavailableException unavailable => new Google.Rpc.Status
+        {
+            Code = (int)Code.Unavailable,
+            Message = unavailable.Message,
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Domain = Domain, Reason = RuleNames.Of(unavailable.Reason).ToUpperInvariant() }),
+                Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(unavailable.RetryAfter) }),
+            },
+        },
+        IdempotencyConflictException conflict => new Google.Rpc.Status
+        {
+            Code = (int)Code.AlreadyExists,
+            Message = conflict.Message,
+            Details =
+            {
+                Any.Pack(new ErrorInfo
+                {
+                    Domain = Domain,
+                    Reason = RuleNames.Of(ReasonCode.IdempotencyConflict).ToUpperInvariant(),
+                    Metadata = { ["existing_reminder_id"] = conflict.ExistingReminderId ?? string.Empty },
+                }),
+            },
+        },
+        _ => null,
+    };
+
+    /// <summary>Runs a call, turning the gateway's own exceptions into their rich statuses.</summary>
+    public static async Task<T> Translate<T>(Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is GatewayUnavailableException or IdempotencyConflictException)
+        {
+            throw StatusOf(ex)!.ToRpcException();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using System.Text.Json;
+using Gateway.Hosting;
+using Gateway.Rules;
+using Gateway.V1;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Channels.Outbox;
+
+/// <summary>
+/// The sandbox carrier: "delivers" every channel by appending one JSON line per message to a file,
+/// so a newcomer (and a test) can see exactly what a recipient would receive. Each line is written
+/// with one append call, so lines from several processes sharing the file never interleave.
+/// </summary>
+internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvider time) : ICarrier, IDisposable
+{
+    public const string CarrierName = "outbox";
+
+    private readonly string _path = Path.GetFullPath(options.Value.OutboxPath!);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public string Name => CarrierName;
+
+    public bool Serves(Channel channel) => channel != Channel.Unspecified;
+
+    public async Task<CarrierResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var messageId = "OB" + Guid.NewGuid().ToString("N");
+        var line = JsonSerializer.Serialize(new OutboxLine(
+            messageId,
+            message.ReminderId,
+            message.TenantId,
+            RuleNames.Of(message.Channel),
+            message.To.Value,
+            message.TemplateId,
+            message.Locale,
+            message.Content.Subject,
+            message.Content.Body,
+            time.GetUtcNow()), OutboxLine.JsonOptions) + "\n";
+        var bytes = Encoding.UTF8.GetBytes(line);
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            await using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+            await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return CarrierResult.Accept(CarrierName, messageId);
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

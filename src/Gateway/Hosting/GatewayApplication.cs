@@ -1,0 +1,52 @@
+using Gateway.Api;
+using Gateway.Observability;
+using Gateway.Rules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+
+namespace Gateway.Hosting;
+
+/// <summary>
+/// Builds the gateway. The production entry point, the sandbox (<c>make run</c>), the tests and the
+/// benchmarks all start it through here, so they run the same composition.
+/// </summary>
+public static class GatewayApplication
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddGateway(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Builds the app and maps its endpoints. Throws, naming every bad key or rule, if the configuration or rule set is invalid.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+
+        // Resolve what start-up must prove before the first request: valid options and rule set.
+        var rules = app.Services.GetRequiredService<RuleSetProvider>().Current;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Startup");
+        StartupLog.RuleSetLoaded(logger, rules.Name, rules.Version, rules.Templates.Count, rules.Jurisdictions.Count);
+
+        app.MapGrpcService<ReminderGrpcService>();
+        app.MapGrpcService<ConsentGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthChecks("/healthz");
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<GatewayMetrics>().Registry);
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            StartupLog.Listening(logger, string.Join(", ", addresses));
+        });
+        return app;
+    }
+}

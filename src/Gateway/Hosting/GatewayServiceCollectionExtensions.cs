@@ -1,0 +1,87 @@
+using Gateway.Api;
+using Gateway.Channels;
+using Gateway.Channels.Outbox;
+using Gateway.Guards.ChannelPermission;
+using Gateway.Guards.Content;
+using Gateway.Guards.QuietHours;
+using Gateway.Observability;
+using Gateway.Pipeline;
+using Gateway.Recheck;
+using Gateway.Requests;
+using Gateway.Rules;
+using Gateway.Store;
+using Gateway.Tenancy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Gateway.Hosting;
+
+/// <summary>Registers the gateway's services. Options are bound by type and validated at start-up.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<RecheckOptions>().Bind(configuration.GetSection(RecheckOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<CarrierOptions>().Bind(configuration.GetSection(CarrierOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RecheckOptions>, RecheckOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CarrierOptions>, CarrierOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<RuleSetProvider>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<TenantAuthInterceptor>();
+
+        services.AddSingleton<ReminderValidator>();
+        services.AddSingleton<ChannelPermissionGuard>();
+        services.AddSingleton<QuietHoursGuard>();
+        services.AddSingleton<ContentGuard>();
+        services.AddSingleton<LocalGuards>();
+
+        services.AddSingleton<IConnectionMultiplexer>(provider => ConnectStore(provider.GetRequiredService<IOptions<StoreOptions>>().Value));
+        services.AddSingleton<ContactHasher>();
+        services.AddSingleton<GuardrailStore>();
+
+        services.AddSingleton<LenderChannels>();
+        services.AddSingleton<LenderRecheck>();
+
+        services.AddSingleton<OutboxCarrier>();
+        services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<OutboxCarrier>());
+        services.AddSingleton<CarrierRouter>();
+
+        services.AddSingleton<DecisionPipeline>();
+
+        services.AddGrpc(options => options.EnableDetailedErrors = false)
+            .AddServiceOptions<ReminderGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
+            .AddServiceOptions<ConsentGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>());
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks()
+            .AddCheck<StoreHealthCheck>("store")
+            .AddCheck<RuleSetHealthCheck>("rules");
+        return services;
+    }
+
+    private static ConnectionMultiplexer ConnectStore(StoreOptions options)
+    {
+        var configuration = ConfigurationOptions.Parse(options.ConnectionString);
+
+        // Start and keep running while the store is down: decisions fail closed meanwhile, and
+        // traffic resumes by itself when the store is back, without a restart.
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = (int)Math.Max(options.OperationTimeout.TotalMilliseconds * 4, 1000);
+        configuration.AsyncTimeout = (int)Math.Max(options.OperationTimeout.TotalMilliseconds, 50);
+        configuration.SyncTimeout = configuration.AsyncTimeout;
+        configuration.ReconnectRetryPolicy = new ExponentialRetry(250, 2000);
+        configuration.ClientName ??= "reminder-gateway";
+        return ConnectionMultiplexer.Connect(configuration);
+    }
+}

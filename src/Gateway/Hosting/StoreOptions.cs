@@ -1,0 +1,22 @@
+namespace Gateway.Hosting;
+
+/// <summary>The guardrail store (<c>Gateway:Store</c>): Redis 7, Redis Cluster or a Redis-compatible server.</summary>
+public sealed class StoreOptions
+{
+    public const string SectionName = "Gateway:Store";
+
+    /// <summary>A StackExchange.Redis configuration string, for example <c>redis-1:6379,redis-2:6379,password=…</c>.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>How long one store round trip may take before the gateway fails closed.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long an idempotency key returns its first decision.</summary>
+    public TimeSpan IdempotencyTtl { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long decision records are kept in the store.</summary>
+    public TimeSpan DecisionRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>When the store cannot be reached, how far ahead a deferrable reminder is deferred.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
+}

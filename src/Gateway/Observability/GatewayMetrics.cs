@@ -1,0 +1,57 @@
+using Prometheus;
+
+namespace Gateway.Observability;
+
+/// <summary>
+/// Every metric the gateway exports, in one place. Labels are bounded: tenant, channel, outcome,
+/// reason, carrier, step: never a debtor, debt or contact point. Each instance has its own
+/// registry so that several gateways in one process (tests, benchmarks) never share counts.
+/// </summary>
+internal sealed class GatewayMetrics
+{
+    private static readonly double[] LatencyBuckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+    public GatewayMetrics()
+    {
+        Registry = Metrics.NewCustomRegistry();
+        var factory = Metrics.WithCustomRegistry(Registry);
+
+        Decisions = factory.CreateCounter(
+            "gateway_decisions_total",
+            "Decisions made, by outcome and first reason (reason=\"none\" for SENT).",
+            new CounterConfiguration { LabelNames = ["tenant", "channel", "outcome", "reason"] });
+        DecisionDuration = factory.CreateHistogram(
+            "gateway_decision_duration_seconds",
+            "Time from request to decision, including the recheck and the relay.",
+            new HistogramConfiguration { LabelNames = ["channel", "outcome"], Buckets = LatencyBuckets });
+        RecheckDuration = factory.CreateHistogram(
+            "gateway_recheck_duration_seconds",
+            "Time spent in the last-second recheck against the lender (both calls, in parallel).",
+            new HistogramConfiguration { LabelNames = ["tenant", "result"], Buckets = LatencyBuckets });
+        CarrierRequests = factory.CreateCounter(
+            "gateway_carrier_requests_total",
+            "Requests to carriers, by carrier and result.",
+            new CounterConfiguration { LabelNames = ["carrier", "status"] });
+        StoreFailures = factory.CreateCounter(
+            "gateway_store_failures_total",
+            "Store round trips that failed or timed out (the gateway failed closed).",
+            new CounterConfiguration { LabelNames = ["operation"] });
+        RuleSetVersion = factory.CreateGauge(
+            "gateway_rule_set_version",
+            "Version of the rule set in force.");
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    public Counter Decisions { get; }
+
+    public Histogram DecisionDuration { get; }
+
+    public Histogram RecheckDuration { get; }
+
+    public Counter CarrierRequests { get; }
+
+    public Counter StoreFailures { get; }
+
+    public Gauge RuleSetVersion { get; }
+}

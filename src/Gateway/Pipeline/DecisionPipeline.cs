@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using System.Globalization;
+using Gateway.Channels;
+using Gateway.Guards.Content;
+using Gateway.Hosting;
+using Gateway.Observability;
+using Gateway.Recheck;
+using Gateway.Requests;
+using Gateway.Rules;
+using Gateway.Store;
+using Gateway.Tenancy;
+using Gateway.V1;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Pipeline;
+
+/// <summary>
+/// One request, one decision, in the design's fixed order: cheap local refusals first, then one
+/// store round trip, then the lender's recheck at the last moment, then relay, then record. Each
+/// step appends its verdicts; the first step that refuses ends the run. When a guardrail cannot
+/// be evaluated nothing is sent (fail closed). A reservation is released whenever the reminder
+/// ends up not sent, so that a message never sent never counts against the debtor's caps.
+/// </summary>
+internal sealed class DecisionPipeline(
+    LocalGuards localGuards,
+    GuardrailStore store,
+    LenderRecheck recheck,
+    CarrierRouter carriers,
+    IOptions<StoreOptions> storeOptions,
+    IOptions<RecheckOptions> recheckOptions,
+    GatewayMetrics metrics,
+    TimeProvider time,
+    ILogger<DecisionPipeline> logger)
+{
+    private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan InFlightWaitLimit = TimeSpan.FromSeconds(10);
+
+    public async Task<Decision> DecideAsync(Tenant tenant, ReminderRequest request, RuleSet rules, DecisionMode mode, DateTime callerDeadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(rules);
+        var started = Stopwatch.GetTimestamp();
+        var reminderId = mode == DecisionMode.Send ? ReminderIds.New(time) : string.Empty;
+        var context = new DecisionContext(tenant, request, rules, time.GetUtcNow(), mode, reminderId);
+
+        var decision = await DecideCoreAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
+
+        if (!decision.Replayed)
+        {
+            var reason = decision.Reasons.Count > 0 ? RuleNames.Of(decision.Reasons[0]) : "none";
+            metrics.Decisions.WithLabels(tenant.Id, RuleNames.Of(request.Channel), RuleNames.Of(decision.Outcome), reason).Inc();
+            metrics.DecisionDuration.WithLabels(RuleNames.Of(request.Channel), RuleNames.Of(decision.Outcome)).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            if (mode == DecisionMode.Send)
+            {
+                PipelineLog.Decided(logger, reminderId, tenant.Id, decision.Outcome, string.Join(",", decision.Reasons), request.Channel, rules.Version);
+            }
+        }
+
+        return decision;
+    }
+
+    private async Task<Decision> DecideCoreAsync(DecisionContext context, DateTime callerDeadline, CancellationToken cancellationToken)
+    {
+        // Step 2: local rules, all of them, so a refusal lists every local reason at once.
+        foreach (var guard in localGuards.InOrder)
+        {
+            context.Add(guard.Evaluate(context));
+        }
+
+        if (DecisionFactory.OutcomeOf(context.Verdicts) is { } localOutcome)
+        {
+            return await RecordAsync(context, DecisionFactory.Create(context, localOutcome), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Step 3: one round trip checks idempotency, consent and every cap, and reserves the send.
+        var caps = context.Jurisdiction.CapsFor(context.Request.Channel).ToList();
+        Reservation reservation;
+        try
+        {
+            reservation = await store.CheckAndReserveAsync(context, caps, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            PipelineLog.StoreUnavailable(logger, "reserve", ex);
+            context.Add(GuardVerdict.Unavailable("store", ReasonCode.StoreUnavailable, "the guardrail store did not answer in time"));
+            return FailClosed(context, ReasonCode.StoreUnavailable, storeOptions.Value.RetryAfter, "The guardrail store cannot be reached; nothing was sent.");
+        }
+
+        switch (reservation.Status)
+        {
+            case ReservationStatus.Duplicate:
+                return Replay(reservation.ExistingDecision!);
+            case ReservationStatus.InFlight:
+                return await AwaitInFlightAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
+            case ReservationStatus.Conflict:
+                throw new IdempotencyConflictException(context.Request.IdempotencyKey, reservation.ExistingReminderId);
+            case ReservationStatus.OptedOut:
+                context.Add(GuardVerdict.Suppress("consent", ReasonCode.OptedOut, $"opted out of {RuleNames.Of(context.Request.Channel)} at this contact point"));
+                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Suppressed), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
+            case ReservationStatus.ConsentMissing:
+                context.Add(GuardVerdict.Suppress("consent", ReasonCode.ConsentMissing, $"{RuleNames.Of(context.Request.Channel)} needs recorded consent in {context.Jurisdiction.Code}"));
+                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Suppressed), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
+            case ReservationStatus.CapExceeded:
+                context.Add(GuardVerdict.Pass("consent"));
+                AddCapVerdicts(context, reservation.Caps);
+                return await RecordAsync(context, DecisionFactory.Create(context, DecisionFactory.OutcomeOf(context.Verdicts)!.Value), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
+            case ReservationStatus.Reserved:
+            case ReservationStatus.WouldReserve:
+                context.Add(GuardVerdict.Pass("consent"));
+                AddCapVerdicts(context, reservation.Caps);
+                break;
+            default:
+                throw new UnreachableException($"Unknown reservation status {reservation.Status}");
+        }
+
+        var reserved = context.Mode == DecisionMode.Send ? caps : [];
+
+        // Step 4: the lender's recheck, at the last moment before relay, never cached.
+        var rechecked = await recheck.RecheckAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
+        foreach (var verdict in rechecked.Verdicts)
+        {
+            context.Add(verdict);
+        }
+
+        if (rechecked.Unavailable)
+        {
+            await ReleaseAsync(context, reserved).ConfigureAwait(false);
+            return FailClosed(context, ReasonCode.RecheckUnavailable, recheckOptions.Value.RetryAfter, "The lender could not confirm the debt and the contact point in time; nothing was sent.");
+        }
+
+        if (!rechecked.Passed)
+        {
+            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Suppressed), reserved, IdempotencyMode.Bind, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (context.Mode == DecisionMode.DryRun)
+        {
+            return DecisionFactory.Create(context, Outcome.Sent);
+        }
+
+        // Step 5: relay.
+        return await RelayAsync(context, rechecked.Facts!, reserved, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Decision> RelayAsync(DecisionContext context, RepaymentFacts facts, IReadOnlyList<CapRule> reserved, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var carrier = carriers.For(request.Channel);
+        if (carrier is null)
+        {
+            context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierUnavailable, $"no carrier is configured for {RuleNames.Of(request.Channel)}"));
+            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), reserved, IdempotencyMode.Bind, cancellationToken).ConfigureAwait(false);
+        }
+
+        var content = TemplateRenderer.Render(request.Template, request.Parameters, SystemValues(context, facts));
+        var message = new OutboundMessage(context.ReminderId, request.TenantId, request.Channel, request.Contact, request.Template.Id, request.Locale, content);
+        CarrierResult result;
+        try
+        {
+            // The relay is not cancelled with the caller: once a carrier may have the message, the
+            // gateway must learn the outcome and record it.
+            result = await carrier.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException or UnauthorizedAccessException)
+        {
+            PipelineLog.CarrierFailed(logger, carrier.Name, context.ReminderId, ex);
+            metrics.CarrierRequests.WithLabels(carrier.Name, "error").Inc();
+            context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierUnavailable, $"{carrier.Name} failed: {ex.GetType().Name}"));
+
+            // Whether the carrier got the message is unknown, so the reservation stays counted.
+            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        metrics.CarrierRequests.WithLabels(carrier.Name, result.Accepted ? "accepted" : "rejected").Inc();
+        if (!result.Accepted)
+        {
+            context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierRejected, result.Detail));
+            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed, result), reserved, IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        context.Add(GuardVerdict.Pass("relay", $"accepted by {result.Carrier}"));
+        return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Sent, result), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, string> SystemValues(DecisionContext context, RepaymentFacts facts)
+    {
+        var culture = CultureInfo.GetCultureInfo(context.Request.Locale);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SystemPlaceholders.LenderName] = context.Tenant.LenderName,
+            [SystemPlaceholders.DebtReference] = TemplateRenderer.MaskReference(context.Request.DebtId),
+        };
+        if (facts.AmountDue is { } amount)
+        {
+            var value = amount.Units + (amount.Nanos / 1_000_000_000m);
+            values[SystemPlaceholders.AmountDue] = string.Create(culture, $"{amount.CurrencyCode} {value:N2}");
+        }
+
+        if (facts.DueDate is { Year: > 0 } date)
+        {
+            values[SystemPlaceholders.DueDate] = new DateOnly(date.Year, date.Month, date.Day).ToString("D", culture);
+        }
+
+        return values;
+    }
+
+    private static void AddCapVerdicts(DecisionContext context, IReadOnlyList<CapCount> counts)
+    {
+        foreach (var count in counts)
+        {
+            var rule = "cap:" + count.Cap.Id;
+            var detail = $"{count.Count} of {count.Cap.Limit} in {count.Cap.Window}";
+            if (!count.IsFull)
+            {
+                context.Add(GuardVerdict.Pass(rule, detail));
+            }
+            else if (context.Request.DeferUntil is { } deferUntil && count.FreesAt!.Value <= deferUntil)
+            {
+                context.Add(GuardVerdict.Defer(rule, ReasonCode.CapExceeded, count.FreesAt.Value, detail + "; a slot frees at " + count.FreesAt.Value.ToString("O", CultureInfo.InvariantCulture)));
+            }
+            else
+            {
+                context.Add(GuardVerdict.Suppress(rule, ReasonCode.CapExceeded, detail, count.FreesAt));
+            }
+        }
+    }
+
+    /// <summary>A guardrail could not be evaluated: defer when the request allows it, else refuse with UNAVAILABLE. Never send.</summary>
+    private static Decision FailClosed(DecisionContext context, ReasonCode reason, TimeSpan retryAfter, string message)
+    {
+        var retryAt = context.Now + retryAfter;
+        if (context.Request.DeferUntil is { } deferUntil && retryAt <= deferUntil)
+        {
+            context.Add(GuardVerdict.Defer("fail_closed", reason, retryAt, "retry once the dependency answers"));
+            return DecisionFactory.Create(context, Outcome.Deferred);
+        }
+
+        throw new GatewayUnavailableException(reason, message, retryAfter);
+    }
+
+    private static Decision Replay(Decision stored)
+    {
+        var replay = stored.Clone();
+        replay.Replayed = true;
+        return replay;
+    }
+
+    /// <summary>A request with the same key is being decided elsewhere: wait for its decision rather than decide twice.</summary>
+    private async Task<Decision> AwaitInFlightAsync(DecisionContext context, DateTime callerDeadline, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var waitUntil = time.GetUtcNow() + InFlightWaitLimit;
+        while (time.GetUtcNow() < waitUntil && TimeProvider.System.GetUtcNow().UtcDateTime < callerDeadline)
+        {
+            await Task.Delay(InFlightPoll, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            var (decision, inFlight) = await store.GetDecisionByIdempotencyKeyAsync(request.TenantId, request.DebtorId, request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (decision is not null)
+            {
+                return Replay(decision);
+            }
+
+            if (!inFlight)
+            {
+                // The first request ended without a final decision (deferred or unavailable): decide afresh.
+                return await DecideCoreAsync(new DecisionContext(context.Tenant, request, context.Rules, time.GetUtcNow(), context.Mode, context.ReminderId), callerDeadline, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new GatewayUnavailableException(ReasonCode.DuplicateInFlight, "A request with the same idempotency key is still being decided; retry to get its decision.", TimeSpan.FromSeconds(1));
+    }
+
+    private async Task<Decision> RecordAsync(DecisionContext context, Decision decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken)
+    {
+        if (context.Mode == DecisionMode.DryRun)
+        {
+            return decision;
+        }
+
+        try
+        {
+            await store.FinishAsync(context, decision, release, mode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            PipelineLog.RecordFailed(logger, context.ReminderId, decision.Outcome, ex);
+        }
+
+        return decision;
+    }
+
+    private async Task ReleaseAsync(DecisionContext context, IReadOnlyList<CapRule> reserved)
+    {
+        if (context.Mode == DecisionMode.DryRun)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.FinishAsync(context, decision: null, reserved, IdempotencyMode.Unbind, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            PipelineLog.ReleaseFailed(logger, context.ReminderId, ex);
+        }
+    }
+}

@@ -1,0 +1,432 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml;
+using Gateway.Guards.Content;
+using Gateway.V1;
+
+namespace Gateway.Rules;
+
+/// <summary>
+/// Turns a <see cref="RuleSetDocument"/> into a <see cref="RuleSet"/>, or names every problem
+/// with its path. It never stops at the first problem: compliance staff fix a file in one pass.
+/// </summary>
+internal static class RuleSetCompiler
+{
+    private const string IdPattern = "^[a-z0-9][a-z0-9._-]{0,63}$";
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
+    private static readonly Regex Placeholder = new(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    public static RuleSet Compile(RuleSetDocument document, string source)
+    {
+        var problems = new List<RuleProblem>();
+        var ruleSet = TryCompile(document, problems);
+        return problems.Count == 0 && ruleSet is not null ? ruleSet : throw new RuleSetInvalidException(source, problems);
+    }
+
+    public static RuleSet? TryCompile(RuleSetDocument document, List<RuleProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(problems);
+
+        if (document.Version is not > 0)
+        {
+            problems.Add(new("$.version", "must be a positive integer"));
+        }
+
+        if (string.IsNullOrWhiteSpace(document.Name))
+        {
+            problems.Add(new("$.name", "is required"));
+        }
+
+        var jurisdictions = new Dictionary<string, JurisdictionRules>(StringComparer.Ordinal);
+        if (document.Jurisdictions is not { Count: > 0 })
+        {
+            problems.Add(new("$.jurisdictions", "at least one jurisdiction is required"));
+        }
+        else
+        {
+            foreach (var (code, jurisdiction) in document.Jurisdictions)
+            {
+                var compiled = CompileJurisdiction(code, jurisdiction, $"$.jurisdictions.{code}", problems);
+                if (compiled is not null)
+                {
+                    jurisdictions[code] = compiled;
+                }
+            }
+        }
+
+        var defaultJurisdiction = document.DefaultJurisdiction ?? string.Empty;
+        if (document.Jurisdictions is { Count: > 0 } && !document.Jurisdictions.ContainsKey(defaultJurisdiction))
+        {
+            problems.Add(new("$.defaultJurisdiction", $"'{defaultJurisdiction}' is not one of $.jurisdictions"));
+        }
+
+        var tenants = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (tenant, overrides) in document.Tenants ?? [])
+        {
+            if (overrides.Jurisdiction is null || document.Jurisdictions?.ContainsKey(overrides.Jurisdiction) != true)
+            {
+                problems.Add(new($"$.tenants.{tenant}.jurisdiction", $"'{overrides.Jurisdiction}' is not one of $.jurisdictions"));
+                continue;
+            }
+
+            tenants[tenant] = overrides.Jurisdiction;
+        }
+
+        var purposeChannels = CompilePurposeChannels(document.PurposeChannels, problems);
+        var templates = CompileTemplates(document.Templates, problems);
+        var lexicon = CompileLexicon(document.BannedPhrases, problems);
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        return new RuleSet
+        {
+            Version = document.Version!.Value,
+            Name = document.Name!,
+            DefaultJurisdiction = defaultJurisdiction,
+            Jurisdictions = jurisdictions.ToFrozenDictionary(StringComparer.Ordinal),
+            TenantJurisdictions = tenants.ToFrozenDictionary(StringComparer.Ordinal),
+            PurposeChannels = purposeChannels,
+            Templates = templates,
+            Lexicon = lexicon,
+        };
+    }
+
+    private static JurisdictionRules? CompileJurisdiction(string code, JurisdictionDocument document, string path, List<RuleProblem> problems)
+    {
+        var before = problems.Count;
+        var windows = ImmutableArray.CreateBuilder<ContactWindow>();
+        for (var i = 0; i < (document.ContactHours?.Count ?? 0); i++)
+        {
+            var window = CompileWindow(document.ContactHours![i], $"{path}.contactHours[{i}]", problems);
+            if (window is not null)
+            {
+                windows.Add(window);
+            }
+        }
+
+        var zones = ImmutableArray.CreateBuilder<TimeZoneInfo>();
+        if (document.FallbackTimeZones is not { Count: > 0 })
+        {
+            problems.Add(new($"{path}.fallbackTimeZones", "at least one IANA time zone is required"));
+        }
+        else
+        {
+            for (var i = 0; i < document.FallbackTimeZones.Count; i++)
+            {
+                if (TimeZoneInfo.TryFindSystemTimeZoneById(document.FallbackTimeZones[i], out var zone))
+                {
+                    zones.Add(zone);
+                }
+                else
+                {
+                    problems.Add(new($"{path}.fallbackTimeZones[{i}]", $"'{document.FallbackTimeZones[i]}' is not an IANA time zone"));
+                }
+            }
+        }
+
+        var caps = ImmutableArray.CreateBuilder<CapRule>();
+        var capIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (document.Caps?.Count ?? 0); i++)
+        {
+            var cap = CompileCap(document.Caps![i], $"{path}.caps[{i}]", problems);
+            if (cap is not null && !capIds.Add(cap.Id))
+            {
+                problems.Add(new($"{path}.caps[{i}].id", $"'{cap.Id}' is used twice"));
+            }
+            else if (cap is not null)
+            {
+                caps.Add(cap);
+            }
+        }
+
+        var consent = ParseChannels(document.ConsentRequiredChannels, $"{path}.consentRequiredChannels", problems);
+
+        return problems.Count > before ? null : new JurisdictionRules
+        {
+            Code = code,
+            ContactHours = windows.ToImmutable(),
+            FallbackTimeZones = zones.ToImmutable(),
+            Caps = caps.ToImmutable(),
+            ConsentRequiredChannels = consent,
+        };
+    }
+
+    private static ContactWindow? CompileWindow(ContactWindowDocument document, string path, List<RuleProblem> problems)
+    {
+        var before = problems.Count;
+        var days = ImmutableArray.CreateBuilder<DayOfWeek>();
+        if (document.Days is not { Count: > 0 })
+        {
+            problems.Add(new($"{path}.days", "at least one day is required"));
+        }
+        else
+        {
+            for (var i = 0; i < document.Days.Count; i++)
+            {
+                if (ParseDay(document.Days[i]) is { } day)
+                {
+                    days.Add(day);
+                }
+                else
+                {
+                    problems.Add(new($"{path}.days[{i}]", $"'{document.Days[i]}' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)"));
+                }
+            }
+        }
+
+        var from = ParseTime(document.From, $"{path}.from", problems);
+        var to = ParseTime(document.To, $"{path}.to", problems);
+        if (from is not null && to is not null && from >= to)
+        {
+            problems.Add(new($"{path}.to", "must be later than from (a window may not cross midnight; split it in two)"));
+        }
+
+        return problems.Count > before ? null : new ContactWindow(days.ToImmutable(), from!.Value, to!.Value);
+    }
+
+    private static CapRule? CompileCap(CapDocument document, string path, List<RuleProblem> problems)
+    {
+        var before = problems.Count;
+        if (document.Id is null || !Regex.IsMatch(document.Id, IdPattern, RegexOptions.None, PatternTimeout))
+        {
+            problems.Add(new($"{path}.id", $"is required and must match {IdPattern}"));
+        }
+
+        if (!Enum.TryParse<CapScope>(document.Scope, ignoreCase: true, out var scope) || !Enum.IsDefined(scope))
+        {
+            problems.Add(new($"{path}.scope", $"'{document.Scope}' is not one of debtor, debt, contact"));
+        }
+
+        var channels = ParseChannels(document.Channels, $"{path}.channels", problems);
+
+        TimeSpan window = default;
+        try
+        {
+            window = XmlConvert.ToTimeSpan(document.Window ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            problems.Add(new($"{path}.window", $"'{document.Window}' is not an ISO 8601 duration such as PT24H or P7D"));
+        }
+
+        if (window <= TimeSpan.Zero && problems.Count == before)
+        {
+            problems.Add(new($"{path}.window", "must be longer than zero"));
+        }
+
+        if (document.Limit is not > 0)
+        {
+            problems.Add(new($"{path}.limit", "must be a positive integer"));
+        }
+
+        return problems.Count > before ? null : new CapRule(document.Id!, scope, channels, window, document.Limit!.Value);
+    }
+
+    private static FrozenDictionary<Purpose, ImmutableArray<Channel>> CompilePurposeChannels(Dictionary<string, List<string>>? document, List<RuleProblem> problems)
+    {
+        var result = new Dictionary<Purpose, ImmutableArray<Channel>>();
+        if (document is not { Count: > 0 })
+        {
+            problems.Add(new("$.purposeChannels", "at least one purpose is required"));
+            return result.ToFrozenDictionary();
+        }
+
+        foreach (var (name, channels) in document)
+        {
+            if (!RuleNames.TryParse<Purpose>(name, out var purpose))
+            {
+                problems.Add(new($"$.purposeChannels.{name}", $"'{name}' is not a purpose"));
+                continue;
+            }
+
+            result[purpose] = ParseChannels(channels, $"$.purposeChannels.{name}", problems);
+        }
+
+        return result.ToFrozenDictionary();
+    }
+
+    private static TemplateCatalog CompileTemplates(List<TemplateDocument>? documents, List<RuleProblem> problems)
+    {
+        var templates = new Dictionary<string, MessageTemplate>(StringComparer.Ordinal);
+        if (documents is not { Count: > 0 })
+        {
+            problems.Add(new("$.templates", "at least one template is required"));
+        }
+
+        for (var i = 0; i < (documents?.Count ?? 0); i++)
+        {
+            var path = $"$.templates[{i}]";
+            var document = documents![i];
+            var before = problems.Count;
+            if (document.Id is null || !Regex.IsMatch(document.Id, IdPattern, RegexOptions.None, PatternTimeout))
+            {
+                problems.Add(new($"{path}.id", $"is required and must match {IdPattern}"));
+            }
+            else if (templates.ContainsKey(document.Id))
+            {
+                problems.Add(new($"{path}.id", $"'{document.Id}' is used twice"));
+            }
+
+            if (!RuleNames.TryParse<Purpose>(document.Purpose, out var purpose))
+            {
+                problems.Add(new($"{path}.purpose", $"'{document.Purpose}' is not a purpose"));
+            }
+
+            if (!RuleNames.TryParse<Channel>(document.Channel, out var channel))
+            {
+                problems.Add(new($"{path}.channel", $"'{document.Channel}' is not a channel"));
+            }
+
+            if (string.IsNullOrWhiteSpace(document.Locale) || !IsCulture(document.Locale))
+            {
+                problems.Add(new($"{path}.locale", $"'{document.Locale}' is not a BCP 47 locale"));
+            }
+
+            if (string.IsNullOrWhiteSpace(document.Body))
+            {
+                problems.Add(new($"{path}.body", "is required"));
+            }
+
+            var parameters = new Dictionary<string, TemplateParameter>(StringComparer.Ordinal);
+            foreach (var (name, parameter) in document.Parameters ?? [])
+            {
+                if (SystemPlaceholders.All.Contains(name))
+                {
+                    problems.Add(new($"{path}.parameters.{name}", "is filled by the gateway from the lender's recheck; a caller may not supply it"));
+                    continue;
+                }
+
+                try
+                {
+                    var pattern = new Regex($"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, PatternTimeout);
+                    parameters[name] = new TemplateParameter(name, pattern, parameter.Required);
+                }
+                catch (ArgumentException ex) when (parameter.Pattern is not null)
+                {
+                    problems.Add(new($"{path}.parameters.{name}.pattern", $"is not a valid regular expression: {ex.Message}"));
+                }
+                catch (ArgumentNullException)
+                {
+                    problems.Add(new($"{path}.parameters.{name}.pattern", "is required: every caller value must match a pattern"));
+                }
+            }
+
+            foreach (var text in new[] { ("body", document.Body), ("subject", document.Subject) })
+            {
+                foreach (Match match in Placeholder.Matches(text.Item2 ?? string.Empty))
+                {
+                    var name = match.Groups[1].Value;
+                    if (!SystemPlaceholders.All.Contains(name) && !parameters.ContainsKey(name) && document.Parameters?.ContainsKey(name) != true)
+                    {
+                        problems.Add(new($"{path}.{text.Item1}", $"placeholder {{{name}}} is neither a declared parameter nor one of {string.Join(", ", SystemPlaceholders.All)}"));
+                    }
+                }
+            }
+
+            if (problems.Count == before)
+            {
+                templates[document.Id!] = new MessageTemplate
+                {
+                    Id = document.Id!,
+                    Purpose = purpose,
+                    Channel = channel,
+                    Locale = document.Locale!,
+                    Subject = document.Subject,
+                    Body = document.Body!,
+                    Parameters = parameters.ToFrozenDictionary(StringComparer.Ordinal),
+                };
+            }
+        }
+
+        return new TemplateCatalog(templates.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    private static Lexicon CompileLexicon(List<BannedPhraseDocument>? documents, List<RuleProblem> problems)
+    {
+        var phrases = ImmutableArray.CreateBuilder<BannedPhrase>();
+        for (var i = 0; i < (documents?.Count ?? 0); i++)
+        {
+            var document = documents![i];
+            var normalized = TextNormalizer.Normalize(document.Phrase ?? string.Empty);
+            if (normalized.Length == 0)
+            {
+                problems.Add(new($"$.bannedPhrases[{i}].phrase", "is required"));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(document.Category))
+            {
+                problems.Add(new($"$.bannedPhrases[{i}].category", "is required"));
+                continue;
+            }
+
+            phrases.Add(new BannedPhrase(normalized, document.Category));
+        }
+
+        return new Lexicon(phrases.ToImmutable());
+    }
+
+    private static ImmutableArray<Channel> ParseChannels(List<string>? names, string path, List<RuleProblem> problems)
+    {
+        var channels = ImmutableArray.CreateBuilder<Channel>();
+        for (var i = 0; i < (names?.Count ?? 0); i++)
+        {
+            if (RuleNames.TryParse<Channel>(names![i], out var channel))
+            {
+                channels.Add(channel);
+            }
+            else
+            {
+                problems.Add(new($"{path}[{i}]", $"'{names[i]}' is not one of sms, voice, email, push"));
+            }
+        }
+
+        return channels.ToImmutable();
+    }
+
+    private static TimeOnly? ParseTime(string? text, string path, List<RuleProblem> problems)
+    {
+        if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        if (text == "24:00")
+        {
+            return TimeOnly.MaxValue;
+        }
+
+        problems.Add(new(path, $"'{text}' is not a time of day as HH:mm"));
+        return null;
+    }
+
+    private static DayOfWeek? ParseDay(string? text) => text?.ToUpperInvariant() switch
+    {
+        "MON" => DayOfWeek.Monday,
+        "TUE" => DayOfWeek.Tuesday,
+        "WED" => DayOfWeek.Wednesday,
+        "THU" => DayOfWeek.Thursday,
+        "FRI" => DayOfWeek.Friday,
+        "SAT" => DayOfWeek.Saturday,
+        "SUN" => DayOfWeek.Sunday,
+        _ => null,
+    };
+
+    private static bool IsCulture(string locale)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(locale, predefinedOnly: true) is not null;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+}

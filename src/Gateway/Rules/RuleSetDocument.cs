@@ -1,0 +1,102 @@
+namespace Gateway.Rules;
+
+// The rule file as written by compliance staff (JSON with comments). Every member is optional here
+// so that RuleSetCompiler, not the JSON reader, names each missing or bad value with its path.
+#pragma warning disable CA1002, CA2227 // DTOs bound by System.Text.Json.
+
+/// <summary>The on-disk form of a rule set; see deploy/rules/README.md.</summary>
+internal sealed class RuleSetDocument
+{
+    public long? Version { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? DefaultJurisdiction { get; set; }
+
+    public Dictionary<string, JurisdictionDocument>? Jurisdictions { get; set; }
+
+    public Dictionary<string, TenantDocument>? Tenants { get; set; }
+
+    public Dictionary<string, List<string>>? PurposeChannels { get; set; }
+
+    public List<TemplateDocument>? Templates { get; set; }
+
+    public List<BannedPhraseDocument>? BannedPhrases { get; set; }
+}
+
+/// <summary>The on-disk form of one jurisdiction's rules.</summary>
+internal sealed class JurisdictionDocument
+{
+    public List<ContactWindowDocument>? ContactHours { get; set; }
+
+    public List<string>? FallbackTimeZones { get; set; }
+
+    public List<CapDocument>? Caps { get; set; }
+
+    public List<string>? ConsentRequiredChannels { get; set; }
+}
+
+/// <summary>The on-disk form of a tenant's overrides.</summary>
+internal sealed class TenantDocument
+{
+    public string? Jurisdiction { get; set; }
+}
+
+/// <summary>The on-disk form of a contact window: days like "Mon", times like "08:00".</summary>
+internal sealed class ContactWindowDocument
+{
+    public List<string>? Days { get; set; }
+
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+}
+
+/// <summary>The on-disk form of a cap: window as an ISO 8601 duration ("PT24H", "P7D").</summary>
+internal sealed class CapDocument
+{
+    public string? Id { get; set; }
+
+    public string? Scope { get; set; }
+
+    public List<string>? Channels { get; set; }
+
+    public string? Window { get; set; }
+
+    public int? Limit { get; set; }
+}
+
+/// <summary>The on-disk form of a template.</summary>
+internal sealed class TemplateDocument
+{
+    public string? Id { get; set; }
+
+    public string? Purpose { get; set; }
+
+    public string? Channel { get; set; }
+
+    public string? Locale { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? Body { get; set; }
+
+    public Dictionary<string, TemplateParameterDocument>? Parameters { get; set; }
+}
+
+/// <summary>The on-disk form of a caller parameter.</summary>
+internal sealed class TemplateParameterDocument
+{
+    public string? Pattern { get; set; }
+
+    public bool Required { get; set; } = true;
+}
+
+/// <summary>The on-disk form of a banned phrase.</summary>
+internal sealed class BannedPhraseDocument
+{
+    public string? Phrase { get; set; }
+
+    public string? Category { get; set; }
+}
+#pragma warning restore CA1002, CA2227

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Gateway.Hosting;
+using Gateway.Observability;
+using Gateway.Pipeline;
+using Gateway.Requests;
+using Gateway.Rules;
+using Gateway.V1;
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Gateway.Store;
+
+/// <summary>
+/// The guardrail state: idempotency, consent and caps, checked and reserved in one Lua round trip
+/// and settled in one more. Every operation has a time budget; past it, or with the store
+/// unreachable, it throws <see cref="StoreUnavailableException"/> and the pipeline fails closed.
+/// </summary>
+internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<StoreOptions> options, ContactHasher hasher, GatewayMetrics metrics, TimeProvider time)
+{
+    private readonly StoreOptions _options = options.Value;
+
+    public Task<Reservation> CheckAndReserveAsync(DecisionContext context, IReadOnlyList<CapRule> caps, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(caps);
+        var request = context.Request;
+        var keys = new StoreKeys(request.TenantId, request.DebtorId);
+        var contactHash = hasher.Hash(request.Contact);
+        var redisKeys = new RedisKey[2 + caps.Count];
+        redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
+        redisKeys[1] = keys.Consent;
+        var values = new RedisValue[8 + (caps.Count * 2)];
+        values[0] = context.Now.ToUnixTimeMilliseconds();
+        values[1] = context.ReminderId;
+        values[2] = request.Fingerprint;
+        values[3] = (long)_options.IdempotencyTtl.TotalMilliseconds;
+        values[4] = ConsentField(request.Channel, contactHash);
+        values[5] = context.Jurisdiction.ConsentRequiredChannels.Contains(request.Channel) ? 1 : 0;
+        values[6] = context.Mode == DecisionMode.DryRun ? 1 : 0;
+        values[7] = 0;
+        for (var i = 0; i < caps.Count; i++)
+        {
+            redisKeys[2 + i] = keys.Cap(caps[i], request.DebtId, contactHash);
+            values[8 + (i * 2)] = (long)caps[i].Window.TotalMilliseconds;
+            values[9 + (i * 2)] = caps[i].Limit;
+        }
+
+        return RunAsync("reserve", async db =>
+        {
+            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Reserve, redisKeys, values).ConfigureAwait(false))!;
+            return ParseReservation(reply, caps);
+        }, cancellationToken);
+    }
+
+    /// <summary>Records <paramref name="decision"/> (none: release only), settles the idempotency key and releases the reservation from <paramref name="release"/>.</summary>
+    public Task FinishAsync(DecisionContext context, Decision? decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(release);
+        var request = context.Request;
+        var keys = new StoreKeys(request.TenantId, request.DebtorId);
+        var contactHash = release.Count > 0 ? hasher.Hash(request.Contact) : string.Empty;
+        var redisKeys = new RedisKey[2 + release.Count];
+        redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
+        redisKeys[1] = keys.Decision(context.ReminderId);
+        for (var i = 0; i < release.Count; i++)
+        {
+            redisKeys[2 + i] = keys.Cap(release[i], request.DebtId, contactHash);
+        }
+
+        RedisValue[] values =
+        [
+            context.ReminderId,
+            decision?.ToByteArray() ?? [],
+            (long)_options.DecisionRetention.TotalMilliseconds,
+            mode switch { IdempotencyMode.Bind => "bind", IdempotencyMode.Unbind => "unbind", _ => "none" },
+            (long)_options.IdempotencyTtl.TotalMilliseconds,
+        ];
+        return RunAsync("finish", db => db.ScriptEvaluateAsync(LuaScripts.Finish, redisKeys, values), cancellationToken);
+    }
+
+    public Task<Decision?> GetDecisionAsync(string tenantId, string debtorId, string reminderId, CancellationToken cancellationToken) =>
+        RunAsync("get_decision", async db =>
+        {
+            var bytes = (byte[]?)await db.StringGetAsync(new StoreKeys(tenantId, debtorId).Decision(reminderId)).ConfigureAwait(false);
+            return bytes is null ? null : Decision.Parser.ParseFrom(bytes);
+        }, cancellationToken);
+
+    /// <summary>The decision an idempotency key is bound to; <c>InFlight</c> when its reminder is still being decided.</summary>
+    public Task<(Decision? Decision, bool InFlight)> GetDecisionByIdempotencyKeyAsync(string tenantId, string debtorId, string idempotencyKey, CancellationToken cancellationToken) =>
+        RunAsync("get_decision", async db =>
+        {
+            var fields = await db.HashGetAsync(new StoreKeys(tenantId, debtorId).Idempotency(idempotencyKey), ["state", "decision"]).ConfigureAwait(false);
+            if (fields[0].IsNull)
+            {
+                return ((Decision?)null, false);
+            }
+
+            return fields[0] == "done" ? (Decision.Parser.ParseFrom((byte[])fields[1]!), false) : (null, true);
+        }, cancellationToken);
+
+    public Task<ConsentRecord> SetConsentAsync(string tenantId, string debtorId, Channel channel, ContactPoint contact, bool granted, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var keys = new StoreKeys(tenantId, debtorId);
+        RedisValue[] values = [ConsentField(channel, hasher.Hash(contact)), granted ? "grant" : "revoke", now.ToUnixTimeMilliseconds()];
+        return RunAsync("consent", async db =>
+        {
+            await db.ScriptEvaluateAsync(LuaScripts.Consent, [keys.Consent], values).ConfigureAwait(false);
+            return new ConsentRecord(granted ? ConsentState.Granted : ConsentState.OptedOut, now);
+        }, cancellationToken);
+    }
+
+    public Task<ConsentRecord> GetConsentAsync(string tenantId, string debtorId, Channel channel, ContactPoint contact, CancellationToken cancellationToken)
+    {
+        var field = ConsentField(channel, hasher.Hash(contact));
+        return RunAsync("consent", async db =>
+        {
+            var fields = await db.HashGetAsync(new StoreKeys(tenantId, debtorId).Consent, ["optout:" + field, "consent:" + field]).ConfigureAwait(false);
+            return fields switch
+            {
+                [{ IsNull: false } optedOut, _] => new ConsentRecord(ConsentState.OptedOut, FromMilliseconds(optedOut)),
+                [_, { IsNull: false } granted] => new ConsentRecord(ConsentState.Granted, FromMilliseconds(granted)),
+                _ => new ConsentRecord(ConsentState.None, null),
+            };
+        }, cancellationToken);
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync("ping", db => db.PingAsync(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StoreUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    private static string ConsentField(Channel channel, string contactHash) => RuleNames.Of(channel) + ":" + contactHash;
+
+    private static DateTimeOffset FromMilliseconds(RedisValue value) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((string)value!, CultureInfo.InvariantCulture));
+
+    private static Reservation ParseReservation(RedisResult[] reply, IReadOnlyList<CapRule> caps)
+    {
+        var status = (string)reply[0]! switch
+        {
+            "RESERVED" => ReservationStatus.Reserved,
+            "OK" => ReservationStatus.WouldReserve,
+            "CAP" => ReservationStatus.CapExceeded,
+            "DUPLICATE" => ReservationStatus.Duplicate,
+            "IN_FLIGHT" => ReservationStatus.InFlight,
+            "CONFLICT" => ReservationStatus.Conflict,
+            "OPTED_OUT" => ReservationStatus.OptedOut,
+            "CONSENT_MISSING" => ReservationStatus.ConsentMissing,
+            var other => throw new InvalidOperationException($"reserve.lua answered an unknown status '{other}'"),
+        };
+
+        var counts = new List<CapCount>(caps.Count);
+        for (var i = 0; i < caps.Count && reply.Length >= 5 + (i * 2); i++)
+        {
+            var freesAt = (long)reply[4 + (i * 2)];
+            counts.Add(new CapCount(caps[i], (long)reply[3 + (i * 2)], freesAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(freesAt) : null));
+        }
+
+        var reminderId = (string?)reply[1];
+        var stored = (byte[]?)reply[2];
+        return new Reservation(
+            status,
+            counts,
+            string.IsNullOrEmpty(reminderId) ? null : reminderId,
+            stored is { Length: > 0 } ? Decision.Parser.ParseFrom(stored) : null);
+    }
+
+    private async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(redis.GetDatabase()).WaitAsync(_options.OperationTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            metrics.StoreFailures.WithLabels(operation).Inc();
+            throw new StoreUnavailableException($"The guardrail store did not answer the {operation} step within {_options.OperationTimeout.TotalMilliseconds} ms.", ex);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Gateway.Store;
+
+/// <summary>The store's Lua scripts, embedded in the assembly. StackExchange.Redis sends each by SHA after the first use.</summary>
+internal static class LuaScripts
+{
+    public static readonly string Reserve = Load("reserve");
+    public static readonly string Finish = Load("finish");
+    public static readonly string Consent = Load("consent");
+
+    private static string Load(string name)
+    {
+        using var stream = typeof(LuaScripts).Assembly.GetManifestResourceStream($"Gateway.Store.Scripts.{name}.lua")
+            ?? throw new InvalidOperationException($"Embedded script {name}.lua is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,29 @@
+namespace Gateway.Store;
+
+/// <summary>What the check-and-reserve script found.</summary>
+internal enum ReservationStatus
+{
+    /// <summary>Every check passed and the send is reserved against every cap.</summary>
+    Reserved,
+
+    /// <summary>Dry run: every check passed; nothing was reserved.</summary>
+    WouldReserve,
+
+    /// <summary>At least one cap is full.</summary>
+    CapExceeded,
+
+    /// <summary>The idempotency key already has a decision.</summary>
+    Duplicate,
+
+    /// <summary>The idempotency key belongs to a reminder still being decided.</summary>
+    InFlight,
+
+    /// <summary>The idempotency key was used for a different request.</summary>
+    Conflict,
+
+    /// <summary>The debtor opted out of this channel at this contact point.</summary>
+    OptedOut,
+
+    /// <summary>The channel needs consent that is not recorded.</summary>
+    ConsentMissing,
+}
