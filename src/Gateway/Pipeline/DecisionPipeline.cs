@@ -211,7 +211,7 @@ internal sealed class DecisionPipeline(
         foreach (var count in counts)
         {
             var rule = "cap:" + count.Cap.Id;
-            var detail = $"{count.Count} of {count.Cap.Limit} in {count.Cap.Window}";
+            var detail = $"{count.Count} of {count.Cap.Limit} in {System.Xml.XmlConvert.ToString(count.Cap.Window)} before this one";
             if (!count.IsFull)
             {
                 context.Add(GuardVerdict.Pass(rule, detail));

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Gateway.Channels.Outbox;
@@ -15,5 +16,6 @@ public sealed record OutboxLine(
     string Body,
     DateTimeOffset AcceptedAt)
 {
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    // The outbox is a file for people to read, never HTML: keep "+" and non-ASCII text as written.
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
