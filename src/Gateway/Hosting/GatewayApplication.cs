@@ -31,7 +31,10 @@ public static class GatewayApplication
         var app = builder.Build();
 
         // Resolve what start-up must prove before the first request: valid options and rule set.
+        // The store connection is made here too, not lazily under the first burst of requests,
+        // where its synchronous connect would hold thread-pool threads the burst needs.
         var rules = app.Services.GetRequiredService<RuleSetProvider>().Current;
+        app.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Startup");
         StartupLog.RuleSetLoaded(logger, rules.Name, rules.Version, rules.Templates.Count, rules.Jurisdictions.Count);
 

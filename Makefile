@@ -1,0 +1,44 @@
+# The front door. `make run` and `make test` do all the set-up a fresh machine needs.
+SHELL := /bin/bash
+DOTNET ?= dotnet
+CONFIGURATION ?= Debug
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+TEST_LOG := artifacts/test-output.log
+
+.PHONY: all deps build test run demo clean
+
+all: build
+
+## deps: install what the tests need from Debian's packages when it is missing (redis-server, tzdata)
+deps:
+	@missing=""; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	command -v redis-cli >/dev/null 2>&1 || missing="$$missing redis-tools"; \
+	[ -e /usr/share/zoneinfo/America/New_York ] || missing="$$missing tzdata"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## build: compile everything, warnings as errors
+build:
+	$(DOTNET) build Gateway.sln -c $(CONFIGURATION)
+
+## test: build and run every test; starts its own redis-server, lender and gateways on free loopback ports
+test: deps
+	@mkdir -p artifacts
+	@set -o pipefail; $(DOTNET) test Gateway.sln -c $(CONFIGURATION) 2>&1 | tee $(TEST_LOG); status=$$?; \
+	passed=$$(grep -Eo 'Passed: +[0-9]+' $(TEST_LOG) | awk '{n += $$2} END {print n + 0}'); \
+	failed=$$(grep -Eo 'Failed: +[0-9]+' $(TEST_LOG) | awk '{n += $$2} END {print n + 0}'); \
+	echo; echo "$$passed passed, $$failed failed"; exit $$status
+
+## run: the gateway on its embedded default (in-process Garnet, sandbox lender, outbox carrier)
+run:
+	$(DOTNET) run --project src/Gateway.Sandbox -c $(CONFIGURATION)
+
+## demo: play every seeded sandbox debtor against the running gateway (start `make run` first)
+demo:
+	$(DOTNET) run --project src/Gateway.Cli -c $(CONFIGURATION) -- demo
+
+clean:
+	rm -rf artifacts var

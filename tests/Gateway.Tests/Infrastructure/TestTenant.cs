@@ -1,0 +1,12 @@
+using Gateway.Tenancy;
+
+namespace Gateway.Tests.Infrastructure;
+
+/// <summary>The API key and lender name every functional test calls with; each test host maps the key to a tenant id of its own.</summary>
+internal static class TestTenant
+{
+    public const string ApiKey = "test-key-acme";
+    public const string LenderName = "Acme Lending";
+
+    public static string ApiKeyDigest => TenantDirectory.Digest(ApiKey);
+}
