@@ -1,0 +1,61 @@
+using Gateway.Hosting;
+using Gateway.Observability;
+using Gateway.Pipeline;
+using Gateway.Rules;
+using Gateway.Store;
+using Gateway.Tenancy;
+using Gateway.Tests.Infrastructure;
+using Gateway.V1;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
+
+namespace Gateway.Tests.Store;
+
+/// <summary>
+/// A <see cref="GuardrailStore"/> on a real server, and the means to build decision contexts for
+/// it: every test gets a tenant of its own, so suites sharing a server never share state.
+/// </summary>
+internal sealed class StoreHarness : IAsyncDisposable
+{
+    private static readonly RuleSet Rules = RuleSetLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "rules", "us-regf.json"));
+
+    private readonly ConnectionMultiplexer _connection;
+
+    private StoreHarness(ConnectionMultiplexer connection, FakeTimeProvider clock)
+    {
+        _connection = connection;
+        Clock = clock;
+        Tenant = new Tenant("t-" + Guid.NewGuid().ToString("N")[..12], "Acme Lending", new Uri("http://127.0.0.1:1"));
+        Store = new GuardrailStore(
+            connection,
+            Options.Create(new StoreOptions { ConnectionString = "unused", OperationTimeout = TimeSpan.FromSeconds(5) }),
+            new ContactHasher(Options.Create(new GatewayOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" })),
+            new GatewayMetrics(),
+            clock);
+    }
+
+    public GuardrailStore Store { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public Tenant Tenant { get; }
+
+    public IConnectionMultiplexer Connection => _connection;
+
+    public static async Task<StoreHarness> ConnectAsync(string connectionString) =>
+        new(await ConnectionMultiplexer.ConnectAsync(connectionString + ",allowAdmin=true"), GatewayTestHost.DaytimeClock());
+
+    /// <summary>A decision context for an email reminder to <paramref name="debtorId"/>, made now on the harness clock.</summary>
+    public DecisionContext Context(string debtorId = "D-1", string? idempotencyKey = null, DecisionMode mode = DecisionMode.Send, string? email = null, Reminder? reminder = null)
+    {
+        reminder ??= TestReminders.OverdueEmail(debtorId, "L-1", email ?? "debtor@example.com", idempotencyKey);
+        var validation = new Gateway.Requests.ReminderValidator(Clock).Validate(reminder, Rules, Tenant.Id);
+        Assert.True(validation.IsValid, string.Join("; ", validation.Violations));
+        return new DecisionContext(Tenant, validation.Request!, Rules, Clock.GetUtcNow(), mode, mode == DecisionMode.Send ? ReminderIds.New(Clock) : string.Empty);
+    }
+
+    public static CapRule Cap(int limit, TimeSpan window, CapScope scope = CapScope.Debtor, string id = "test-cap") => new(id, scope, [], window, limit);
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}
