@@ -10,17 +10,27 @@ namespace Gateway.Tests.Infrastructure;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
+    private readonly string[] _extraArguments;
+    private readonly string _workingDirectory;
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private RedisServer(int port, string[] extraArguments)
+    {
+        Port = port;
+        _extraArguments = extraArguments;
+        _workingDirectory = Directory.CreateTempSubdirectory("redis-test-").FullName;
+    }
 
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    public static Task<RedisServer> StartAsync() => StartAsync(FreePort.Next());
+
+    /// <summary>Starts redis-server on <paramref name="port"/> with more arguments (for example cluster mode); its files go to a temporary folder of its own.</summary>
+    public static async Task<RedisServer> StartAsync(int port, params string[] extraArguments)
     {
-        var server = new RedisServer(FreePort.Next());
+        var server = new RedisServer(port, extraArguments);
         await server.StartProcessAsync();
         return server;
     }
@@ -49,8 +59,9 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = _workingDirectory,
         };
-        foreach (var argument in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "warning" })
+        foreach (var argument in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "warning" }.Concat(_extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -79,7 +90,7 @@ public sealed class RedisServer : IAsyncDisposable
         throw new InvalidOperationException($"redis-server did not answer on port {Port} within 10 s");
     }
 
-    private static string? FindExecutable(string name) =>
+    internal static string? FindExecutable(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Append("/usr/bin").Append("/usr/local/bin")
@@ -90,5 +101,13 @@ public sealed class RedisServer : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        try
+        {
+            Directory.Delete(_workingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A folder the killed server still held open is left to the system's temp cleanup.
+        }
     }
 }
