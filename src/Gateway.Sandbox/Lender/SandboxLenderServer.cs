@@ -33,6 +33,10 @@ public sealed class SandboxLenderServer : IAsyncDisposable
         var ledger = new LenderLedger(seed);
         var faults = new LenderFaults();
         var builder = WebApplication.CreateSlimBuilder();
+
+        // The lender listens only where it is told: an appsettings.json beside the binary (the
+        // gateway's own, with its Kestrel endpoints) must not add listeners to it.
+        builder.Configuration.Sources.Clear();
         builder.Logging.SetMinimumLevel(minimumLogLevel);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Gateway.Tests.Infrastructure;
+using Gateway.V1;
+using StackExchange.Redis;
+
+namespace Gateway.Tests.Functional;
+
+/// <summary>What the gateway does to Redis, read from Redis itself: how many round trips a decision costs, and that no contact point is ever stored in clear.</summary>
+public sealed class StoreFootprintTests
+{
+    [Fact]
+    public async Task SendReminder_RoundTrips_OneToCheckAndReserveOneToRecord()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var env = await TestEnvironment.StartAsync(redis.ConnectionString);
+        await using var admin = await redis.ConnectAsync();
+        var server = admin.GetServer(redis.ConnectionString);
+        var debtors = Enumerable.Range(9001, 20).Select(n => TestSeed.AddDueDebtor(env.Lender.Ledger, n)).ToList();
+        await SendAsync(env, debtors[0]);
+        await server.ExecuteAsync("CONFIG", "RESETSTAT");
+
+        foreach (var debtor in debtors.Skip(1))
+        {
+            Assert.Equal(Outcome.Sent, (await SendAsync(env, debtor)).Outcome);
+        }
+
+        var stats = CommandStats(await server.InfoRawAsync("commandstats") ?? string.Empty);
+        var scripts = stats.GetValueOrDefault("evalsha") + stats.GetValueOrDefault("eval");
+        Assert.Equal(2 * 19, scripts);
+
+        // Every other command Redis counted ran inside those scripts, or is the client's own
+        // housekeeping: no guardrail read or write travelled as a round trip of its own.
+        var housekeeping = new[] { "ping", "info", "echo", "client", "cluster", "subscribe", "config", "config|resetstat", "select", "hello" };
+        var scriptInternal = new[] { "hmget", "hexists", "zcount", "zrangebyscore", "zremrangebyscore", "zadd", "pexpire", "hset", "zrem", "set", "hget", "del" };
+        Assert.Empty(stats.Keys.Except(housekeeping).Except(scriptInternal).Except(["evalsha", "eval"]));
+    }
+
+    [Fact]
+    public async Task Store_AfterTraffic_NoPhoneNumberOrEmailInAnyKeyOrValue()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var env = await TestEnvironment.StartAsync(redis.ConnectionString);
+        var debtors = Enumerable.Range(9101, 5).Select(n => TestSeed.AddDueDebtor(env.Lender.Ledger, n)).ToList();
+        foreach (var debtor in debtors)
+        {
+            await SendAsync(env, debtor);
+            await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(debtor.DebtorId, debtor.DebtId, debtor.Phone) }, GatewayTestHost.Authorized());
+            await env.Gateway.Consent.RevokeConsentAsync(new RevokeConsentRequest { Subject = new ConsentSubject { DebtorId = debtor.DebtorId, Channel = Channel.Sms, ContactPoint = debtor.Phone } }, GatewayTestHost.Authorized());
+        }
+
+        await using var admin = await redis.ConnectAsync();
+        var db = admin.GetDatabase();
+        var dump = new List<string>();
+        await foreach (var key in admin.GetServer(redis.ConnectionString).KeysAsync(pattern: "*"))
+        {
+            dump.Add(key!);
+            var type = await db.KeyTypeAsync(key);
+            dump.AddRange(type switch
+            {
+                RedisType.String => [(string)(await db.StringGetAsync(key))!],
+                RedisType.Hash => (await db.HashGetAllAsync(key)).SelectMany(entry => new[] { (string)entry.Name!, (string)entry.Value! }),
+                RedisType.SortedSet => (await db.SortedSetRangeByRankAsync(key)).Select(member => (string)member!),
+                _ => [],
+            });
+        }
+
+        Assert.NotEmpty(dump);
+        foreach (var debtor in debtors)
+        {
+            foreach (var secret in new[] { debtor.Phone, debtor.Phone[1..], debtor.Phone[2..], debtor.Email, debtor.Email.Split('@')[0] })
+            {
+                Assert.DoesNotContain(dump, entry => entry.Contains(secret, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+    }
+
+    private static async Task<Decision> SendAsync(TestEnvironment env, (string DebtorId, string DebtId, string Phone, string Email) debtor) =>
+        (await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueEmail(debtor.DebtorId, debtor.DebtId, debtor.Email) }, GatewayTestHost.Authorized())).Decision;
+
+    private static Dictionary<string, long> CommandStats(string info) =>
+        info.Split('\n')
+            .Where(line => line.StartsWith("cmdstat_", StringComparison.Ordinal))
+            .Select(line => (Name: line[8..line.IndexOf(':', StringComparison.Ordinal)], Calls: line.Split("calls=")[1].Split(',')[0]))
+            .ToDictionary(entry => entry.Name, entry => long.Parse(entry.Calls, CultureInfo.InvariantCulture));
+}
