@@ -17,6 +17,13 @@ public sealed class StoreOptions
     /// <summary>How long decision records are kept in the store.</summary>
     public TimeSpan DecisionRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a reservation holds its place under the caps before it is committed or released.
+    /// A reservation left by an instance that stopped mid-decision counts until then, and no longer.
+    /// A decision that takes more than half of it does not relay (it could no longer trust its place).
+    /// </summary>
+    public TimeSpan ReservationLease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>When the store cannot be reached, how far ahead a deferrable reminder is deferred.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

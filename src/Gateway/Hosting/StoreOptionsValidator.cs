@@ -28,6 +28,11 @@ internal sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
             failures.Add("Gateway:Store:DecisionRetention must be at least Gateway:Store:IdempotencyTtl.");
         }
 
+        if (options.ReservationLease < TimeSpan.FromSeconds(10) || options.ReservationLease > TimeSpan.FromHours(1))
+        {
+            failures.Add("Gateway:Store:ReservationLease must be between 10 seconds and 1 hour.");
+        }
+
         if (options.RetryAfter <= TimeSpan.Zero)
         {
             failures.Add("Gateway:Store:RetryAfter must be positive.");

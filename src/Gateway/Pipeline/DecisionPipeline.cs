@@ -116,6 +116,7 @@ internal sealed class DecisionPipeline(
         }
 
         var reserved = context.Mode == DecisionMode.Send ? caps : [];
+        var reservedAt = Stopwatch.GetTimestamp();
 
         // Step 4: the lender's recheck, at the last moment before relay, never cached.
         var rechecked = await recheck.RecheckAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
@@ -138,6 +139,15 @@ internal sealed class DecisionPipeline(
         if (context.Mode == DecisionMode.DryRun)
         {
             return DecisionFactory.Create(context, Outcome.Sent);
+        }
+
+        // A reservation holds its place only for its lease; past half of it, another instance may
+        // soon treat it as abandoned, so this one must not relay on it.
+        if (Stopwatch.GetElapsedTime(reservedAt) > storeOptions.Value.ReservationLease / 2)
+        {
+            context.Add(GuardVerdict.Unavailable("reservation", ReasonCode.ReservationExpired, "the recheck outlasted half the reservation lease"));
+            await ReleaseAsync(context, reserved).ConfigureAwait(false);
+            return FailClosed(context, ReasonCode.ReservationExpired, storeOptions.Value.RetryAfter, "The decision took too long to trust its reservation; nothing was sent.");
         }
 
         // Step 5: relay.
@@ -211,7 +221,7 @@ internal sealed class DecisionPipeline(
         foreach (var count in counts)
         {
             var rule = "cap:" + count.Cap.Id;
-            var detail = $"{count.Count} of {count.Cap.Limit} in {System.Xml.XmlConvert.ToString(count.Cap.Window)} before this one";
+            var detail = $"{count.Count} of {count.Cap.Limit} in {count.Cap.Describe()} before this one";
             if (!count.IsFull)
             {
                 context.Add(GuardVerdict.Pass(rule, detail));

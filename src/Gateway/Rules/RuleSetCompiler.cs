@@ -206,18 +206,36 @@ internal static class RuleSetCompiler
         var channels = ParseChannels(document.Channels, $"{path}.channels", problems);
 
         TimeSpan window = default;
-        try
+        var period = CapPeriod.Sliding;
+        if (document.Period is not null && document.Window is not null)
         {
-            window = XmlConvert.ToTimeSpan(document.Window ?? string.Empty);
+            problems.Add(new($"{path}.period", "set either window (a sliding window) or period (calendar_day), not both"));
         }
-        catch (FormatException)
+        else if (document.Period is not null)
         {
-            problems.Add(new($"{path}.window", $"'{document.Window}' is not an ISO 8601 duration such as PT24H or P7D"));
+            if (document.Period == "calendar_day")
+            {
+                period = CapPeriod.CalendarDay;
+            }
+            else
+            {
+                problems.Add(new($"{path}.period", $"'{document.Period}' is not a period (calendar_day)"));
+            }
         }
-
-        if (window <= TimeSpan.Zero && problems.Count == before)
+        else
         {
-            problems.Add(new($"{path}.window", "must be longer than zero"));
+            try
+            {
+                window = XmlConvert.ToTimeSpan(document.Window ?? string.Empty);
+                if (window <= TimeSpan.Zero)
+                {
+                    problems.Add(new($"{path}.window", "must be longer than zero"));
+                }
+            }
+            catch (FormatException)
+            {
+                problems.Add(new($"{path}.window", $"'{document.Window}' is not an ISO 8601 duration such as PT24H or P7D"));
+            }
         }
 
         if (document.Limit is not > 0)
@@ -225,7 +243,7 @@ internal static class RuleSetCompiler
             problems.Add(new($"{path}.limit", "must be a positive integer"));
         }
 
-        return problems.Count > before ? null : new CapRule(document.Id!, scope, channels, window, document.Limit!.Value);
+        return problems.Count > before ? null : new CapRule(document.Id!, scope, channels, window, document.Limit!.Value, period);
     }
 
     private static FrozenDictionary<Purpose, ImmutableArray<Channel>> CompilePurposeChannels(Dictionary<string, List<string>>? document, List<RuleProblem> problems)

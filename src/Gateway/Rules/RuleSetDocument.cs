@@ -61,7 +61,11 @@ internal sealed class CapDocument
 
     public List<string>? Channels { get; set; }
 
+    /// <summary>A sliding window as an ISO 8601 duration; exclusive with <see cref="Period"/>.</summary>
     public string? Window { get; set; }
+
+    /// <summary>"calendar_day": the recipient's local day; exclusive with <see cref="Window"/>.</summary>
+    public string? Period { get; set; }
 
     public int? Limit { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Guards.QuietHours;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Pipeline;
@@ -27,10 +28,12 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         var request = context.Request;
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var contactHash = hasher.Hash(request.Contact);
-        var redisKeys = new RedisKey[2 + caps.Count];
+        var zones = caps.Any(cap => cap.Period == CapPeriod.CalendarDay) ? RecipientZones.For(request, context.Jurisdiction) : [];
+        var redisKeys = new RedisKey[3 + caps.Count];
         redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
         redisKeys[1] = keys.Consent;
-        var values = new RedisValue[8 + (caps.Count * 2)];
+        redisKeys[2] = keys.Pending;
+        var values = new RedisValue[9 + (caps.Count * 5)];
         values[0] = context.Now.ToUnixTimeMilliseconds();
         values[1] = context.ReminderId;
         values[2] = request.Fingerprint;
@@ -38,14 +41,21 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         values[4] = ConsentField(request.Channel, contactHash);
         values[5] = context.Jurisdiction.ConsentRequiredChannels.Contains(request.Channel) ? 1 : 0;
         values[6] = context.Mode == DecisionMode.DryRun ? 1 : 0;
-        values[7] = 0;
+        values[7] = (long)_options.ReservationLease.TotalMilliseconds;
+        long longestSpan = 0;
         for (var i = 0; i < caps.Count; i++)
         {
-            redisKeys[2 + i] = keys.Cap(caps[i], request.DebtId, contactHash);
-            values[8 + (i * 2)] = (long)caps[i].Window.TotalMilliseconds;
-            values[9 + (i * 2)] = caps[i].Limit;
+            var bounds = CapBounds.For(caps[i], context.Now, zones);
+            redisKeys[3 + i] = keys.Cap(caps[i], request.DebtId, contactHash);
+            values[9 + (i * 5)] = bounds.FloorMs;
+            values[10 + (i * 5)] = caps[i].Limit;
+            values[11 + (i * 5)] = bounds.WindowMs;
+            values[12 + (i * 5)] = bounds.ResetMs;
+            values[13 + (i * 5)] = bounds.SpanMs;
+            longestSpan = Math.Max(longestSpan, bounds.SpanMs);
         }
 
+        values[8] = longestSpan;
         return RunAsync("reserve", async db =>
         {
             var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Reserve, redisKeys, values).ConfigureAwait(false))!;
@@ -53,7 +63,7 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         }, cancellationToken);
     }
 
-    /// <summary>Records <paramref name="decision"/> (none: release only), settles the idempotency key and releases the reservation from <paramref name="release"/>.</summary>
+    /// <summary>Records <paramref name="decision"/> (none: release only), settles the idempotency key, ends the reservation's lease and releases it from <paramref name="release"/>.</summary>
     public Task FinishAsync(DecisionContext context, Decision? decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -61,12 +71,13 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         var request = context.Request;
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var contactHash = release.Count > 0 ? hasher.Hash(request.Contact) : string.Empty;
-        var redisKeys = new RedisKey[2 + release.Count];
+        var redisKeys = new RedisKey[3 + release.Count];
         redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
         redisKeys[1] = keys.Decision(context.ReminderId);
+        redisKeys[2] = keys.Pending;
         for (var i = 0; i < release.Count; i++)
         {
-            redisKeys[2 + i] = keys.Cap(release[i], request.DebtId, contactHash);
+            redisKeys[3 + i] = keys.Cap(release[i], request.DebtId, contactHash);
         }
 
         RedisValue[] values =

@@ -17,6 +17,8 @@ internal readonly record struct StoreKeys(string TenantId, string DebtorId)
 
     public RedisKey Consent => Prefix + "consent";
 
+    public RedisKey Pending => Prefix + "pending";
+
     public RedisKey Idempotency(string idempotencyKey) =>
         Prefix + "idem:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)).AsSpan(0, 16));
 

@@ -37,9 +37,9 @@ public abstract class GuardrailStoreContract
         await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
         var cap = StoreHarness.Cap(2, Day);
         var start = harness.Clock.GetUtcNow();
-        await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
+        await harness.SendAsync(cap);
         harness.Clock.Advance(TimeSpan.FromHours(1));
-        await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
+        await harness.SendAsync(cap);
 
         var refused = await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
 
@@ -52,7 +52,7 @@ public abstract class GuardrailStoreContract
     {
         await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
         var cap = StoreHarness.Cap(1, Day);
-        await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
+        await harness.SendAsync(cap);
 
         harness.Clock.Advance(Day - TimeSpan.FromMilliseconds(1));
         var justBefore = await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
@@ -140,6 +140,61 @@ public abstract class GuardrailStoreContract
     }
 
     [Fact]
+    public async Task Reserve_AbandonedReservation_CountsUntilItsLeaseEndsThenFrees()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var cap = StoreHarness.Cap(1, Day);
+        var key = "key-" + Guid.NewGuid().ToString("N");
+
+        // Reserved and never settled: the instance that made it stopped mid-decision.
+        await harness.Store.CheckAndReserveAsync(harness.Context(idempotencyKey: key), [cap], default);
+        harness.Clock.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromMilliseconds(1));
+        var duringLease = await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
+        var sameKeyDuringLease = await harness.Store.CheckAndReserveAsync(harness.Context(idempotencyKey: key), [cap], default);
+        harness.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var sameKeyAfterLease = await harness.Store.CheckAndReserveAsync(harness.Context(idempotencyKey: key), [cap], default);
+
+        Assert.Equal(ReservationStatus.CapExceeded, duringLease.Status);
+        Assert.Equal(ReservationStatus.InFlight, sameKeyDuringLease.Status);
+        Assert.Equal(ReservationStatus.Reserved, sameKeyAfterLease.Status);
+        Assert.Equal(0, Assert.Single(sameKeyAfterLease.Caps).Count);
+    }
+
+    [Fact]
+    public async Task Reserve_CommittedReservation_OutlivesTheLease()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var cap = StoreHarness.Cap(1, Day);
+        await harness.SendAsync(cap);
+
+        harness.Clock.Advance(TimeSpan.FromHours(6));
+        var later = await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
+
+        Assert.Equal(ReservationStatus.CapExceeded, later.Status);
+    }
+
+    [Fact]
+    public async Task Reserve_CalendarDayCap_ResetsAtLocalMidnightNotAfterTwentyFourHours()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var cap = new CapRule("calendar-cap", CapScope.Debtor, [], TimeSpan.Zero, 1, CapPeriod.CalendarDay);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+        // 2026-11-23 20:00Z is 15:00 in New York; local midnight is 05:00Z the next day.
+        await harness.SendAsync(cap, harness.Context(reminder: InZone("America/New_York")));
+        var sameDay = await harness.Store.CheckAndReserveAsync(harness.Context(reminder: InZone("America/New_York")), [cap], default);
+        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 4, 59, 59, TimeSpan.Zero));
+        var lastSecond = await harness.Store.CheckAndReserveAsync(harness.Context(reminder: InZone("America/New_York")), [cap], default);
+        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 5, 0, 0, TimeSpan.Zero));
+        var nextDay = await harness.Store.CheckAndReserveAsync(harness.Context(reminder: InZone("America/New_York")), [cap], default);
+
+        Assert.Equal(ReservationStatus.CapExceeded, sameDay.Status);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 0, 0, 0, zone.GetUtcOffset(new DateTime(2026, 11, 24))), Assert.Single(sameDay.Caps).FreesAt);
+        Assert.Equal(ReservationStatus.CapExceeded, lastSecond.Status);
+        Assert.Equal(ReservationStatus.Reserved, nextDay.Status);
+    }
+
+    [Fact]
     public async Task DryRun_ReservesNothing()
     {
         await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
@@ -191,8 +246,10 @@ public abstract class GuardrailStoreContract
         var model = new List<(DateTimeOffset At, DecisionContext Context, bool Released)>();
         foreach (var (action, minutes) in plan)
         {
-            if (action < 6)
+            if (action < 8)
             {
+                // 0-5: a reminder that is sent (reservation committed); 6-7: one suppressed after
+                // its reservation (released, so it must free its slot at once).
                 var context = harness.Context();
                 var now = harness.Clock.GetUtcNow();
                 var live = model.Count(entry => !entry.Released && entry.At > now - window);
@@ -205,13 +262,10 @@ public abstract class GuardrailStoreContract
 
                 if (admitted)
                 {
-                    model.Add((now, context, false));
+                    var released = action >= 6;
+                    await harness.Store.FinishAsync(context, decision: null, released ? [cap] : [], released ? IdempotencyMode.Unbind : IdempotencyMode.Bind, default);
+                    model.Add((now, context, released));
                 }
-            }
-            else if (action < 8 && model.FindLastIndex(entry => !entry.Released) is var index and >= 0)
-            {
-                await harness.Store.FinishAsync(model[index].Context, decision: null, [cap], IdempotencyMode.Unbind, default);
-                model[index] = model[index] with { Released = true };
             }
             else
             {
@@ -226,6 +280,13 @@ public abstract class GuardrailStoreContract
         }
 
         return true;
+    }
+
+    private static Reminder InZone(string zone)
+    {
+        var reminder = Infrastructure.TestReminders.OverdueEmail("D-1", "L-1", "debtor@example.com");
+        reminder.RecipientTimeZone = zone;
+        return reminder;
     }
 
     private static Reminder TestReminderWithKey(string key)

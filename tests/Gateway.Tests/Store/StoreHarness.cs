@@ -55,6 +55,19 @@ internal sealed class StoreHarness : IAsyncDisposable
         return new DecisionContext(Tenant, validation.Request!, Rules, Clock.GetUtcNow(), mode, mode == DecisionMode.Send ? ReminderIds.New(Clock) : string.Empty);
     }
 
+    /// <summary>Reserves and, when reserved, commits as a sent reminder would: the reservation then counts for its whole window.</summary>
+    public async Task<Reservation> SendAsync(CapRule cap, DecisionContext? context = null)
+    {
+        context ??= Context();
+        var reservation = await Store.CheckAndReserveAsync(context, [cap], default);
+        if (reservation.Status == ReservationStatus.Reserved)
+        {
+            await Store.FinishAsync(context, DecisionFactory.Create(context, Outcome.Sent), [], IdempotencyMode.Bind, default);
+        }
+
+        return reservation;
+    }
+
     public static CapRule Cap(int limit, TimeSpan window, CapScope scope = CapScope.Debtor, string id = "test-cap") => new(id, scope, [], window, limit);
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

@@ -66,7 +66,7 @@ internal static class ContactHoursCalendar
                 {
                     if (window.Days.Contains(day.DayOfWeek))
                     {
-                        AddStarts(zone, day.ToDateTime(window.From), candidates);
+                        LocalInstants.AddStarts(zone, day.ToDateTime(window.From), candidates);
                     }
                 }
             }
@@ -82,51 +82,5 @@ internal static class ContactHoursCalendar
         }
 
         return null;
-    }
-
-    /// <summary>Adds every instant at which the local clock of <paramref name="zone"/> first reads <paramref name="local"/> or later on that day.</summary>
-    private static void AddStarts(TimeZoneInfo zone, DateTime local, List<DateTimeOffset> into)
-    {
-        if (zone.IsAmbiguousTime(local))
-        {
-            // The clock passes this reading twice (DST ends): both passes start a window.
-            foreach (var offset in zone.GetAmbiguousTimeOffsets(local))
-            {
-                into.Add(new DateTimeOffset(local, offset));
-            }
-        }
-        else if (zone.IsInvalidTime(local))
-        {
-            // The reading never happens (DST starts): the window starts when the clock jumps past it.
-            into.Add(TransitionAfter(zone, local));
-        }
-        else
-        {
-            into.Add(new DateTimeOffset(local, zone.GetUtcOffset(local)));
-        }
-    }
-
-    /// <summary>The instant a DST gap containing <paramref name="local"/> ends, found by bisection to the second.</summary>
-    private static DateTimeOffset TransitionAfter(TimeZoneInfo zone, DateTime local)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        var before = zone.GetUtcOffset(unspecified.AddHours(-12));
-        var after = zone.GetUtcOffset(unspecified.AddHours(12));
-        var low = new DateTimeOffset(unspecified, TimeSpan.Zero) - after - TimeSpan.FromHours(1);
-        var high = new DateTimeOffset(unspecified, TimeSpan.Zero) - before + TimeSpan.FromHours(1);
-        while (high - low > TimeSpan.FromSeconds(1))
-        {
-            var middle = low + ((high - low) / 2);
-            if (zone.GetUtcOffset(middle) == after)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle;
-            }
-        }
-
-        return new DateTimeOffset(high.UtcDateTime.Ticks - (high.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 }

@@ -4,26 +4,34 @@
 --
 -- KEYS[1]  idempotency hash   fields: fp (request fingerprint), state (pending|done), rid, at, decision
 -- KEYS[2]  consent hash       fields: optout:<channel>:<contact hash>, consent:<channel>:<contact hash>
--- KEYS[3…] one sorted set per frequency cap: member = reminder id, score = reservation time (ms)
+-- KEYS[3]  pending hash       field per reservation not yet committed or released: rid -> lease expiry (ms)
+-- KEYS[4…] one sorted set per frequency cap: member = reminder id, score = reservation time (ms)
 --
--- ARGV[1] now (ms since epoch)        ARGV[2] reminder id          ARGV[3] request fingerprint
--- ARGV[4] idempotency ttl (ms)        ARGV[5] consent field suffix  ARGV[6] consent required (1|0)
--- ARGV[7] dry run (1|0)               ARGV[8] reserved
--- ARGV[9…] per cap, in KEYS order: window (ms), limit
+-- ARGV[1] now (ms since epoch)        ARGV[2] reminder id           ARGV[3] request fingerprint
+-- ARGV[4] idempotency ttl (ms)        ARGV[5] consent field suffix   ARGV[6] consent required (1|0)
+-- ARGV[7] dry run (1|0)               ARGV[8] reservation lease (ms) ARGV[9] longest cap span (ms)
+-- ARGV[10…] per cap, in KEYS order, five values:
+--   floor (ms; reservations later than it count), limit, window (ms; 0 for a calendar period),
+--   reset (ms; when a calendar period ends; 0 for a sliding window), span (ms; how long entries matter)
 --
 -- Reply: { status, reminder id, stored decision, (count, frees at ms) per cap… } where status is
 -- RESERVED | OK (dry run passed) | CAP | DUPLICATE | IN_FLIGHT | CONFLICT | OPTED_OUT | CONSENT_MISSING.
--- A cap counts reservations in the sliding window (now - window, now]: exact, with no fixed
--- buckets that could admit twice the limit at a boundary.
+-- A sliding window counts reservations in (now - window, now]: exact, with no fixed buckets that
+-- could admit twice the limit at a boundary.
+--
+-- A reservation whose instance stopped before committing or releasing it (its lease ran out)
+-- counts until the lease ends, then stops counting; its idempotency key is then decided afresh.
 
 local now = tonumber(ARGV[1])
 local dry_run = ARGV[7] == '1'
+local lease = tonumber(ARGV[8])
 
-local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision')
+local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision', 'at')
 if idem[1] then
   if idem[1] ~= ARGV[3] then return { 'CONFLICT', idem[3], '' } end
   if idem[2] == 'done' then return { 'DUPLICATE', idem[3], idem[4] } end
-  return { 'IN_FLIGHT', idem[3], '' }
+  if now - tonumber(idem[5]) < lease then return { 'IN_FLIGHT', idem[3], '' } end
+  if not dry_run then redis.call('DEL', KEYS[1]) end
 end
 
 if redis.call('HEXISTS', KEYS[2], 'optout:' .. ARGV[5]) == 1 then return { 'OPTED_OUT', '', '' } end
@@ -31,19 +39,35 @@ if ARGV[6] == '1' and redis.call('HEXISTS', KEYS[2], 'consent:' .. ARGV[5]) == 0
   return { 'CONSENT_MISSING', '', '' }
 end
 
+-- Abandoned reservations stop counting once their lease has run out. The pending entry is kept
+-- until every cap span has passed, so caps touched later by other channels drop it too.
+local pending = redis.call('HGETALL', KEYS[3])
+for p = 1, #pending, 2 do
+  local expires = tonumber(pending[p + 1])
+  if expires <= now then
+    for i = 4, #KEYS do redis.call('ZREM', KEYS[i], pending[p]) end
+    if expires + tonumber(ARGV[9]) <= now then redis.call('HDEL', KEYS[3], pending[p]) end
+  end
+end
+
 local reply = { 'RESERVED', '', '' }
 local full = false
-for i = 3, #KEYS do
-  local window = tonumber(ARGV[9 + (i - 3) * 2])
-  local limit = tonumber(ARGV[10 + (i - 3) * 2])
-  local floor = '(' .. (now - window)
+for i = 4, #KEYS do
+  local a = 10 + (i - 4) * 5
+  local floor = '(' .. ARGV[a]
+  local limit = tonumber(ARGV[a + 1])
+  local window = tonumber(ARGV[a + 2])
   local count = redis.call('ZCOUNT', KEYS[i], floor, '+inf')
   local frees_at = 0
   if count >= limit then
     full = true
-    -- A slot opens once the (count - limit + 1) oldest reservations have left the window.
-    local oldest = redis.call('ZRANGEBYSCORE', KEYS[i], floor, '+inf', 'WITHSCORES', 'LIMIT', 0, count - limit + 1)
-    frees_at = tonumber(oldest[#oldest]) + window
+    if window > 0 then
+      -- A slot opens once the (count - limit + 1) oldest reservations have left the window.
+      local oldest = redis.call('ZRANGEBYSCORE', KEYS[i], floor, '+inf', 'WITHSCORES', 'LIMIT', 0, count - limit + 1)
+      frees_at = tonumber(oldest[#oldest]) + window
+    else
+      frees_at = tonumber(ARGV[a + 3])
+    end
   end
   reply[#reply + 1] = count
   reply[#reply + 1] = frees_at
@@ -58,12 +82,14 @@ if dry_run then
   return reply
 end
 
-for i = 3, #KEYS do
-  local window = tonumber(ARGV[9 + (i - 3) * 2])
-  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - window)
+for i = 4, #KEYS do
+  local span = tonumber(ARGV[10 + (i - 4) * 5 + 4])
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - span)
   redis.call('ZADD', KEYS[i], now, ARGV[2])
-  redis.call('PEXPIRE', KEYS[i], window)
+  redis.call('PEXPIRE', KEYS[i], span)
 end
+redis.call('HSET', KEYS[3], ARGV[2], now + lease)
+redis.call('PEXPIRE', KEYS[3], lease + tonumber(ARGV[9]))
 redis.call('HSET', KEYS[1], 'fp', ARGV[3], 'state', 'pending', 'rid', ARGV[2], 'at', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return reply
