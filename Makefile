@@ -34,7 +34,7 @@ test: deps
 
 ## run: the gateway on its embedded default (in-process Garnet, sandbox lender, outbox carrier)
 run:
-	$(DOTNET) run --project src/Gateway.Sandbox -c $(CONFIGURATION)
+	$(DOTNET) run --project src/Gateway.Sandbox -c $(CONFIGURATION) -- --Sandbox:OutboxPath=$(CURDIR)/var/outbox.jsonl
 
 ## demo: play every seeded sandbox debtor against the running gateway (start `make run` first)
 demo:
