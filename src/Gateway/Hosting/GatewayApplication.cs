@@ -40,6 +40,7 @@ public static class GatewayApplication
 
         app.MapGrpcService<ReminderGrpcService>();
         app.MapGrpcService<ConsentGrpcService>();
+        app.MapGrpcService<ContactHistoryGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

@@ -133,6 +133,8 @@ internal sealed partial class ReminderValidator(TimeProvider time)
 
     public static bool IsIdentifier(string value) => Identifier().IsMatch(value);
 
+    public static bool IsIdempotencyKey(string value) => IdempotencyKey().IsMatch(value);
+
     public static bool IsReminderId(string value) => ReminderId().IsMatch(value);
 
     /// <summary>Checks a contact point for a channel; on failure adds a violation for <paramref name="field"/> and returns null.</summary>

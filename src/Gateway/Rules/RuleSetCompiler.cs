@@ -243,7 +243,18 @@ internal static class RuleSetCompiler
             problems.Add(new($"{path}.limit", "must be a positive integer"));
         }
 
-        return problems.Count > before ? null : new CapRule(document.Id!, scope, channels, window, document.Limit!.Value, period);
+        var counts = document.Counts switch
+        {
+            null or "attempts" => CapCounts.Attempts,
+            "conversations" => CapCounts.Conversations,
+            _ => (CapCounts?)null,
+        };
+        if (counts is null)
+        {
+            problems.Add(new($"{path}.counts", $"'{document.Counts}' is not one of attempts, conversations"));
+        }
+
+        return problems.Count > before ? null : new CapRule(document.Id!, scope, channels, window, document.Limit!.Value, period, counts!.Value);
     }
 
     private static FrozenDictionary<Purpose, ImmutableArray<Channel>> CompilePurposeChannels(Dictionary<string, List<string>>? document, List<RuleProblem> problems)

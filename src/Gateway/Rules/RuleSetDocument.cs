@@ -68,6 +68,9 @@ internal sealed class CapDocument
     public string? Period { get; set; }
 
     public int? Limit { get; set; }
+
+    /// <summary>"attempts" (the default) or "conversations".</summary>
+    public string? Counts { get; set; }
 }
 
 /// <summary>The on-disk form of a template.</summary>

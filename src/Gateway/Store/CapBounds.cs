@@ -13,6 +13,13 @@ internal readonly record struct CapBounds(long FloorMs, long WindowMs, long Rese
     /// <summary>How long a calendar cap's entries are kept: longer than any day plus the widest spread of zones.</summary>
     private static readonly TimeSpan CalendarSpan = TimeSpan.FromDays(3);
 
+    /// <summary>How long an entry of <paramref name="cap"/> can still count.</summary>
+    public static long SpanOf(CapRule cap)
+    {
+        ArgumentNullException.ThrowIfNull(cap);
+        return (long)(cap.Period == CapPeriod.Sliding ? cap.Window : CalendarSpan).TotalMilliseconds;
+    }
+
     public static CapBounds For(CapRule cap, DateTimeOffset now, IReadOnlyList<TimeZoneInfo> zones)
     {
         ArgumentNullException.ThrowIfNull(cap);
@@ -20,7 +27,7 @@ internal readonly record struct CapBounds(long FloorMs, long WindowMs, long Rese
         var nowMs = now.ToUnixTimeMilliseconds();
         if (cap.Period == CapPeriod.Sliding)
         {
-            var window = (long)cap.Window.TotalMilliseconds;
+            var window = SpanOf(cap);
             return new CapBounds(nowMs - window, window, 0, window);
         }
 
@@ -36,6 +43,6 @@ internal readonly record struct CapBounds(long FloorMs, long WindowMs, long Rese
         }
 
         // The floor is exclusive, and a reminder at the stroke of midnight belongs to the new day.
-        return new CapBounds(start.ToUnixTimeMilliseconds() - 1, 0, end.ToUnixTimeMilliseconds(), (long)CalendarSpan.TotalMilliseconds);
+        return new CapBounds(start.ToUnixTimeMilliseconds() - 1, 0, end.ToUnixTimeMilliseconds(), SpanOf(cap));
     }
 }

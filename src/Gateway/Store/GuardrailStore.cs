@@ -33,7 +33,7 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
         redisKeys[1] = keys.Consent;
         redisKeys[2] = keys.Pending;
-        var values = new RedisValue[9 + (caps.Count * 5)];
+        var values = new RedisValue[9 + (caps.Count * 6)];
         values[0] = context.Now.ToUnixTimeMilliseconds();
         values[1] = context.ReminderId;
         values[2] = request.Fingerprint;
@@ -47,11 +47,12 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         {
             var bounds = CapBounds.For(caps[i], context.Now, zones);
             redisKeys[3 + i] = keys.Cap(caps[i], request.DebtId, contactHash);
-            values[9 + (i * 5)] = bounds.FloorMs;
-            values[10 + (i * 5)] = caps[i].Limit;
-            values[11 + (i * 5)] = bounds.WindowMs;
-            values[12 + (i * 5)] = bounds.ResetMs;
-            values[13 + (i * 5)] = bounds.SpanMs;
+            values[9 + (i * 6)] = bounds.FloorMs;
+            values[10 + (i * 6)] = caps[i].Limit;
+            values[11 + (i * 6)] = bounds.WindowMs;
+            values[12 + (i * 6)] = bounds.ResetMs;
+            values[13 + (i * 6)] = bounds.SpanMs;
+            values[14 + (i * 6)] = caps[i].Counts == CapCounts.Attempts ? 1 : 0;
             longestSpan = Math.Max(longestSpan, bounds.SpanMs);
         }
 
@@ -89,6 +90,31 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
             (long)_options.IdempotencyTtl.TotalMilliseconds,
         ];
         return RunAsync("finish", db => db.ScriptEvaluateAsync(LuaScripts.Finish, redisKeys, values), cancellationToken);
+    }
+
+    /// <summary>Counts a contact the gateway did not reserve itself against <paramref name="caps"/>; idempotent by <paramref name="contactId"/>.</summary>
+    public Task RecordContactAsync(string tenantId, string debtorId, string debtId, ContactPoint contact, string contactId, DateTimeOffset occurredAt, IReadOnlyList<CapRule> caps, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caps);
+        if (caps.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var keys = new StoreKeys(tenantId, debtorId);
+        var contactHash = hasher.Hash(contact);
+        var now = time.GetUtcNow();
+        var redisKeys = caps.Select(cap => keys.Cap(cap, debtId, contactHash)).ToArray();
+        var values = new RedisValue[3 + caps.Count];
+        values[0] = "contact:" + contactId;
+        values[1] = occurredAt.ToUnixTimeMilliseconds();
+        values[2] = now.ToUnixTimeMilliseconds();
+        for (var i = 0; i < caps.Count; i++)
+        {
+            values[3 + i] = CapBounds.SpanOf(caps[i]);
+        }
+
+        return RunAsync("record_contact", db => db.ScriptEvaluateAsync(LuaScripts.RecordContact, redisKeys, values), cancellationToken);
     }
 
     public Task<Decision?> GetDecisionAsync(string tenantId, string debtorId, string reminderId, CancellationToken cancellationToken) =>

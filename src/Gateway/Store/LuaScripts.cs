@@ -6,6 +6,7 @@ internal static class LuaScripts
     public static readonly string Reserve = Load("reserve");
     public static readonly string Finish = Load("finish");
     public static readonly string Consent = Load("consent");
+    public static readonly string RecordContact = Load("record_contact");
 
     private static string Load(string name)
     {

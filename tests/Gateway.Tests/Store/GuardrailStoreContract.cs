@@ -195,6 +195,43 @@ public abstract class GuardrailStoreContract
     }
 
     [Fact]
+    public async Task Reserve_ConversationCap_CheckedButNeverFedByReservations()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var lockout = new CapRule("lockout", CapScope.Debt, [], TimeSpan.FromDays(7), 1, CapPeriod.Sliding, CapCounts.Conversations);
+
+        var first = await harness.SendAsync(lockout);
+        var second = await harness.SendAsync(lockout);
+        var context = harness.Context();
+        var conversationAt = harness.Clock.GetUtcNow().AddHours(-1);
+        await harness.Store.RecordContactAsync(harness.Tenant.Id, "D-1", "L-1", context.Request.Contact, "call-1", conversationAt, [lockout], default);
+        await harness.Store.RecordContactAsync(harness.Tenant.Id, "D-1", "L-1", context.Request.Contact, "call-1", conversationAt, [lockout], default);
+        var afterConversation = await harness.Store.CheckAndReserveAsync(harness.Context(), [lockout], default);
+
+        Assert.Equal(ReservationStatus.Reserved, first.Status);
+        Assert.Equal(0, Assert.Single(second.Caps).Count);
+        Assert.Equal(ReservationStatus.CapExceeded, afterConversation.Status);
+        Assert.Equal(1, Assert.Single(afterConversation.Caps).Count);
+        Assert.Equal(conversationAt + TimeSpan.FromDays(7), afterConversation.Caps[0].FreesAt!.Value, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task RecordContact_AttemptsMadeElsewhere_CountAgainstAttemptCaps()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var cap = StoreHarness.Cap(3, Day, CapScope.Debt);
+        var contact = harness.Context().Request.Contact;
+        for (var i = 0; i < 3; i++)
+        {
+            await harness.Store.RecordContactAsync(harness.Tenant.Id, "D-1", "L-1", contact, $"agent-call-{i}", harness.Clock.GetUtcNow(), [cap], default);
+        }
+
+        var refused = await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
+
+        Assert.Equal(ReservationStatus.CapExceeded, refused.Status);
+    }
+
+    [Fact]
     public async Task DryRun_ReservesNothing()
     {
         await using var harness = await StoreHarness.ConnectAsync(ConnectionString);

@@ -10,9 +10,11 @@
 -- ARGV[1] now (ms since epoch)        ARGV[2] reminder id           ARGV[3] request fingerprint
 -- ARGV[4] idempotency ttl (ms)        ARGV[5] consent field suffix   ARGV[6] consent required (1|0)
 -- ARGV[7] dry run (1|0)               ARGV[8] reservation lease (ms) ARGV[9] longest cap span (ms)
--- ARGV[10…] per cap, in KEYS order, five values:
---   floor (ms; reservations later than it count), limit, window (ms; 0 for a calendar period),
---   reset (ms; when a calendar period ends; 0 for a sliding window), span (ms; how long entries matter)
+-- ARGV[10…] per cap, in KEYS order, six values:
+--   floor (ms; entries later than it count), limit, window (ms; 0 for a calendar period),
+--   reset (ms; when a calendar period ends; 0 for a sliding window), span (ms; how long entries matter),
+--   reserve (1: the cap counts attempts and this reminder is one | 0: it counts conversations,
+--   which only RecordContact adds, and is checked but not reserved)
 --
 -- Reply: { status, reminder id, stored decision, (count, frees at ms) per cap… } where status is
 -- RESERVED | OK (dry run passed) | CAP | DUPLICATE | IN_FLIGHT | CONFLICT | OPTED_OUT | CONSENT_MISSING.
@@ -53,7 +55,7 @@ end
 local reply = { 'RESERVED', '', '' }
 local full = false
 for i = 4, #KEYS do
-  local a = 10 + (i - 4) * 5
+  local a = 10 + (i - 4) * 6
   local floor = '(' .. ARGV[a]
   local limit = tonumber(ARGV[a + 1])
   local window = tonumber(ARGV[a + 2])
@@ -83,10 +85,13 @@ if dry_run then
 end
 
 for i = 4, #KEYS do
-  local span = tonumber(ARGV[10 + (i - 4) * 5 + 4])
-  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - span)
-  redis.call('ZADD', KEYS[i], now, ARGV[2])
-  redis.call('PEXPIRE', KEYS[i], span)
+  local a = 10 + (i - 4) * 6
+  if ARGV[a + 5] == '1' then
+    local span = tonumber(ARGV[a + 4])
+    redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - span)
+    redis.call('ZADD', KEYS[i], now, ARGV[2])
+    redis.call('PEXPIRE', KEYS[i], span)
+  end
 end
 redis.call('HSET', KEYS[3], ARGV[2], now + lease)
 redis.call('PEXPIRE', KEYS[3], lease + tonumber(ARGV[9]))
