@@ -41,7 +41,7 @@ internal sealed class LenderRecheck(LenderChannels channels, IOptions<RecheckOpt
             .VerifyContactAsync(new VerifyContactRequest { DebtorId = request.DebtorId, Kind = request.Contact.Kind, ContactPoint = request.Contact.Value }, callOptions);
 
         var repayment = await Ask(RecheckPolicy.RepaymentRule, repaymentCall.ResponseAsync, answer => RecheckPolicy.Judge(request.Purpose, answer)).ConfigureAwait(false);
-        var contact = await Ask(RecheckPolicy.ContactRule, contactCall.ResponseAsync, RecheckPolicy.Judge).ConfigureAwait(false);
+        var contact = await Ask(RecheckPolicy.ContactRule, contactCall.ResponseAsync, answer => RecheckPolicy.Judge(answer, request.Contact.Kind, context.Jurisdiction.ContactReverifyAfter, context.Now)).ConfigureAwait(false);
         repaymentCall.Dispose();
         contactCall.Dispose();
 
