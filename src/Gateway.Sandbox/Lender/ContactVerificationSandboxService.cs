@@ -42,6 +42,11 @@ internal sealed class ContactVerificationSandboxService(LenderLedger ledger, Len
             response.LastInboundContactTime = Timestamp.FromDateTimeOffset(inbound);
         }
 
+        if (contact.ReassignedCheckedTime is { } checkedTime)
+        {
+            response.ReassignedCheckedTime = Timestamp.FromDateTimeOffset(checkedTime);
+        }
+
         return response;
     }
 }

@@ -75,6 +75,9 @@ public sealed class SeedContact
     public DateTimeOffset? LastVerifiedTime { get; set; }
 
     public DateTimeOffset? LastInboundContactTime { get; set; }
+
+    /// <summary>When a reassigned-numbers database last gave <see cref="Reassigned"/> for this number.</summary>
+    public DateTimeOffset? ReassignedCheckedTime { get; set; }
 }
 
 /// <summary>An opt-out the sandbox records in the gateway at start, as if the debtor had replied STOP.</summary>

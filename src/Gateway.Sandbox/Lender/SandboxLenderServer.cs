@@ -34,8 +34,9 @@ public sealed class SandboxLenderServer : IAsyncDisposable
         var faults = new LenderFaults();
         var builder = WebApplication.CreateSlimBuilder();
 
-        // The lender listens only where it is told: an appsettings.json beside the binary (the
-        // gateway's own, with its Kestrel endpoints) must not add listeners to it.
+        // The lender listens on its port and nowhere else. Without this, an appsettings.json in the
+        // working directory (the gateway's, in a test's output folder) adds the gateway's own
+        // Kestrel endpoints (5080, 5081) to every sandbox lender a test starts.
         builder.Configuration.Sources.Clear();
         builder.Logging.SetMinimumLevel(minimumLogLevel);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port, listen => listen.Protocols = HttpProtocols.Http2));

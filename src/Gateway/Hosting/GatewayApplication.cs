@@ -35,6 +35,9 @@ public static class GatewayApplication
         // where its synchronous connect would hold thread-pool threads the burst needs.
         var rules = app.Services.GetRequiredService<RuleSetProvider>().Current;
         app.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
+
+        // Each lender's circuit breaker is built now, so its state is on /metrics before any traffic.
+        app.Services.GetRequiredService<Recheck.LenderResilience>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Startup");
         StartupLog.RuleSetLoaded(logger, rules.Name, rules.Version, rules.Templates.Count, rules.Jurisdictions.Count);
 

@@ -52,6 +52,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<GuardrailStore>();
 
         services.AddSingleton<LenderChannels>();
+        services.AddSingleton<LenderResilience>();
         services.AddSingleton<LenderRecheck>();
 
         services.AddSingleton<OutboxCarrier>();

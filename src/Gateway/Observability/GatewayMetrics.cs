@@ -28,6 +28,10 @@ internal sealed class GatewayMetrics
             "gateway_recheck_duration_seconds",
             "Time spent in the last-second recheck against the lender (both calls, in parallel).",
             new HistogramConfiguration { LabelNames = ["tenant", "result"], Buckets = LatencyBuckets });
+        RecheckCircuitState = factory.CreateGauge(
+            "gateway_recheck_circuit_state",
+            "State of the circuit breaker in front of each tenant's lender: 0 closed, 1 half-open, 2 open.",
+            new GaugeConfiguration { LabelNames = ["tenant"] });
         CarrierRequests = factory.CreateCounter(
             "gateway_carrier_requests_total",
             "Requests to carriers, by carrier and result.",
@@ -48,6 +52,8 @@ internal sealed class GatewayMetrics
     public Histogram DecisionDuration { get; }
 
     public Histogram RecheckDuration { get; }
+
+    public Gauge RecheckCircuitState { get; }
 
     public Counter CarrierRequests { get; }
 

@@ -1,3 +1,4 @@
+using System.Xml;
 using Gateway.Pipeline;
 using Gateway.V1;
 using Lending.V1;
@@ -41,7 +42,12 @@ internal static class RecheckPolicy
         };
     }
 
-    public static GuardVerdict Judge(VerifyContactResponse answer)
+    /// <summary>
+    /// Judges the lender's answer about a contact point. <paramref name="reverifyAfter"/> is the
+    /// jurisdiction's <c>contactReverifyAfter</c> (null: no such rule), measured back from
+    /// <paramref name="now"/>, the instant the decision is made on the business clock.
+    /// </summary>
+    public static GuardVerdict Judge(VerifyContactResponse answer, ContactKind kind, TimeSpan? reverifyAfter, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var flags = answer.DoNotContact ?? new DoNotContact();
@@ -67,10 +73,25 @@ internal static class RecheckPolicy
 
         return answer.Ownership switch
         {
+            Ownership.Debtor when kind == ContactKind.Phone && reverifyAfter is { } period && !IsFresh(answer, now - period) =>
+                GuardVerdict.Suppress(
+                    ContactRule,
+                    ReasonCode.NumberReassigned,
+                    $"the debtor has not used this number within {XmlConvert.ToString(period)} and it needs a fresh reassigned-number check"),
             Ownership.Debtor => GuardVerdict.Pass(ContactRule, $"belongs to the debtor ({answer.Source})"),
             Ownership.NotDebtor => GuardVerdict.Suppress(ContactRule, ReasonCode.ContactNotDebtor, "the contact point belongs to someone else"),
             Ownership.Unknown => GuardVerdict.Suppress(ContactRule, ReasonCode.ContactUnverified, "whom the contact point belongs to is unknown"),
             _ => GuardVerdict.Unavailable(ContactRule, ReasonCode.RecheckInvalid, $"unknown ownership {(int)answer.Ownership}"),
         };
     }
+
+    /// <summary>
+    /// A number may have been recycled to a stranger since the debtor last used it (Regulation F's
+    /// reassigned-numbers safe harbour). It is trusted only if the debtor contacted the lender from
+    /// it since <paramref name="since"/>, or a reassigned-numbers database said "not reassigned"
+    /// since then. Any other answer of the database (no data, not checked) proves nothing.
+    /// </summary>
+    private static bool IsFresh(VerifyContactResponse answer, DateTimeOffset since) =>
+        answer.LastInboundContactTime?.ToDateTimeOffset() >= since
+        || (answer.Reassigned == ReassignedCheck.NotReassigned && answer.ReassignedCheckedTime?.ToDateTimeOffset() >= since);
 }

@@ -19,5 +19,11 @@ internal sealed record JurisdictionRules
     /// <summary>Channels that need recorded consent before any reminder (opt-outs apply to every channel).</summary>
     public required ImmutableArray<Channel> ConsentRequiredChannels { get; init; }
 
+    /// <summary>
+    /// How long a phone number stays trusted without the debtor using it or a fresh
+    /// reassigned-number check; null when the jurisdiction has no such rule.
+    /// </summary>
+    public TimeSpan? ContactReverifyAfter { get; init; }
+
     public IEnumerable<CapRule> CapsFor(Channel channel) => Caps.Where(cap => cap.AppliesTo(channel));
 }

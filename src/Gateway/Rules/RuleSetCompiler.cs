@@ -147,6 +147,9 @@ internal static class RuleSetCompiler
 
         var consent = ParseChannels(document.ConsentRequiredChannels, $"{path}.consentRequiredChannels", problems);
 
+        // Optional: a jurisdiction without the rule never asks how recently a number was used.
+        var reverifyAfter = document.ContactReverifyAfter is null ? null : ParseDuration(document.ContactReverifyAfter, $"{path}.contactReverifyAfter", problems);
+
         return problems.Count > before ? null : new JurisdictionRules
         {
             Code = code,
@@ -154,6 +157,7 @@ internal static class RuleSetCompiler
             FallbackTimeZones = zones.ToImmutable(),
             Caps = caps.ToImmutable(),
             ConsentRequiredChannels = consent,
+            ContactReverifyAfter = reverifyAfter,
         };
     }
 
@@ -224,18 +228,7 @@ internal static class RuleSetCompiler
         }
         else
         {
-            try
-            {
-                window = XmlConvert.ToTimeSpan(document.Window ?? string.Empty);
-                if (window <= TimeSpan.Zero)
-                {
-                    problems.Add(new($"{path}.window", "must be longer than zero"));
-                }
-            }
-            catch (FormatException)
-            {
-                problems.Add(new($"{path}.window", $"'{document.Window}' is not an ISO 8601 duration such as PT24H or P7D"));
-            }
+            window = ParseDuration(document.Window, $"{path}.window", problems) ?? default;
         }
 
         if (document.Limit is not > 0)
@@ -417,6 +410,28 @@ internal static class RuleSetCompiler
         }
 
         return channels.ToImmutable();
+    }
+
+    private static TimeSpan? ParseDuration(string? text, string path, List<RuleProblem> problems)
+    {
+        TimeSpan duration;
+        try
+        {
+            duration = XmlConvert.ToTimeSpan(text ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            problems.Add(new(path, $"'{text}' is not an ISO 8601 duration such as PT24H or P7D"));
+            return null;
+        }
+
+        if (duration <= TimeSpan.Zero)
+        {
+            problems.Add(new(path, "must be longer than zero"));
+            return null;
+        }
+
+        return duration;
     }
 
     private static TimeOnly? ParseTime(string? text, string path, List<RuleProblem> problems)

@@ -34,6 +34,9 @@ internal sealed class JurisdictionDocument
     public List<CapDocument>? Caps { get; set; }
 
     public List<string>? ConsentRequiredChannels { get; set; }
+
+    /// <summary>ISO 8601 duration ("P60D"); optional.</summary>
+    public string? ContactReverifyAfter { get; set; }
 }
 
 /// <summary>The on-disk form of a tenant's overrides.</summary>

@@ -43,7 +43,8 @@ public sealed class MultiInstanceTests(RedisFixture redis, RedisClusterFixture c
         var decisions = (await Task.WhenAll(calls)).Select(response => response.Decision).ToList();
 
         var lines = File.Exists(outbox) ? File.ReadAllLines(outbox).Where(line => line.Length > 0).ToList() : [];
-        Assert.True(lines.Count == 3, $"{lines.Count} outbox lines\n{first.Output}\n{second.Output}");
+        var outcomes = string.Join(", ", decisions.GroupBy(d => $"{d.Outcome}:{string.Join("+", d.Reasons)}").Select(g => $"{g.Key} x{g.Count()}"));
+        Assert.True(lines.Count == 3, $"{lines.Count} outbox lines; decisions {outcomes}\n{first.Output}\n{second.Output}");
         Assert.Equal(3, decisions.Count(d => d.Outcome == Outcome.Sent));
         Assert.Equal(397, decisions.Count(d => d.Outcome == Outcome.Suppressed && d.Reasons.SequenceEqual([ReasonCode.CapExceeded])));
         Assert.Equal(3, decisions.Where(d => d.Outcome == Outcome.Sent).Select(d => d.CarrierMessageId).Distinct().Count());

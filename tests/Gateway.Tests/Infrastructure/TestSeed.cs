@@ -14,6 +14,12 @@ internal static class TestSeed
     public const string PaidDebt = "L-PAID-0001";
     public const string PaidPhone = "+12025550112";
 
+    /// <summary>
+    /// A week before the tests' fake clock: a reassigned-numbers check this recent keeps every seeded
+    /// number inside the US preset's 60-day contactReverifyAfter.
+    /// </summary>
+    public static readonly DateTimeOffset ReassignedCheckedTime = new(2026, 11, 16, 12, 0, 0, TimeSpan.Zero);
+
     public static LenderSeed Create() => new()
     {
         Debts =
@@ -23,9 +29,9 @@ internal static class TestSeed
         ],
         Contacts =
         [
-            new SeedContact { DebtorId = DueDebtor, Channel = "sms", Value = DuePhone },
+            new SeedContact { DebtorId = DueDebtor, Channel = "sms", Value = DuePhone, ReassignedCheckedTime = ReassignedCheckedTime },
             new SeedContact { DebtorId = DueDebtor, Channel = "email", Value = DueEmail },
-            new SeedContact { DebtorId = PaidDebtor, Channel = "sms", Value = PaidPhone },
+            new SeedContact { DebtorId = PaidDebtor, Channel = "sms", Value = PaidPhone, ReassignedCheckedTime = ReassignedCheckedTime },
         ],
     };
 
@@ -37,7 +43,7 @@ internal static class TestSeed
         var phone = $"+1202555{number % 10000:D4}";
         var email = $"debtor{number}@example.com";
         ledger.Upsert(new SeedDebt { DebtorId = debtor, DebtId = debt, Status = "overdue", AmountDue = 99.99m, Currency = "USD", DueDate = new DateOnly(2026, 11, 1) });
-        ledger.Upsert(new SeedContact { DebtorId = debtor, Channel = "sms", Value = phone });
+        ledger.Upsert(new SeedContact { DebtorId = debtor, Channel = "sms", Value = phone, ReassignedCheckedTime = ReassignedCheckedTime });
         ledger.Upsert(new SeedContact { DebtorId = debtor, Channel = "email", Value = email });
         return (debtor, debt, phone, email);
     }

@@ -9,8 +9,10 @@ namespace Gateway.Channels.Outbox;
 
 /// <summary>
 /// The sandbox carrier: "delivers" every channel by appending one JSON line per message to a file,
-/// so a newcomer (and a test) can see exactly what a recipient would receive. Each line is written
-/// with one append call, so lines from several processes sharing the file never interleave.
+/// so a newcomer (and a test) can see exactly what a recipient would receive. Several gateway
+/// processes may share one outbox: .NET's append mode seeks to the end when the file is opened
+/// (it is not O_APPEND), so each line is written under an exclusive open (an flock on Unix),
+/// or two processes could write over each other's line.
 /// </summary>
 internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvider time) : ICarrier, IDisposable
 {
@@ -44,7 +46,7 @@ internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvid
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            await using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+            await using var stream = await OpenExclusiveAsync(cancellationToken).ConfigureAwait(false);
             await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -53,6 +55,23 @@ internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvid
         }
 
         return CarrierResult.Accept(CarrierName, messageId);
+    }
+
+    private async Task<FileStream> OpenExclusiveAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (attempt < 200 && File.Exists(_path))
+            {
+                // Another process holds the file for its own line: wait a moment (real time, not the
+                // business clock, which a test may hold still) and try again.
+                await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public void Dispose() => _gate.Dispose();

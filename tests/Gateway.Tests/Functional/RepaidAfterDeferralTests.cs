@@ -1,0 +1,46 @@
+using Gateway.Sandbox.Lender;
+using Gateway.Tests.Infrastructure;
+using Gateway.V1;
+using Grpc.Core;
+using Lending.V1;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Gateway.Tests.Functional;
+
+/// <summary>
+/// A deferred reminder is rechecked when it is resubmitted at its not_before, never released on the
+/// strength of the first decision: a debtor who repaid meanwhile gets nothing.
+/// </summary>
+[Collection(RedisTests.Name)]
+public sealed class RepaidAfterDeferralTests(RedisFixture redis)
+{
+    [Theory]
+    [InlineData(ReasonCode.QuietHours, 8301)]
+    [InlineData(ReasonCode.RecheckUnavailable, 8302)]
+    public async Task Resubmit_AtNotBeforeAfterDebtorRepaid_SuppressedAlreadyPaidAndNothingSent(ReasonCode deferredBy, int debtorNumber)
+    {
+        // Deferred by quiet hours: 22:00 in Washington, D.C. By the recheck: daytime, the lender failing.
+        var clock = deferredBy == ReasonCode.QuietHours ? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero)) : GatewayTestHost.DaytimeClock();
+        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString, clock);
+        var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, debtorNumber);
+        var reminder = TestReminders.OverdueSms(debtor, debt, phone).Deferrable(clock.GetUtcNow().AddDays(1));
+        if (deferredBy == ReasonCode.RecheckUnavailable)
+        {
+            env.Lender.Faults.Set(new FaultSettings(FailWith: StatusCode.Unavailable));
+        }
+
+        var deferred = await env.Gateway.SendAsync(reminder);
+        env.Lender.Faults.Clear();
+        env.Lender.Ledger.SetStatus(debt, RepaymentStatus.PaidInFull);
+        clock.SetUtcNow(deferred.NotBefore.ToDateTimeOffset());
+        var callsBefore = env.Lender.Faults.Calls;
+        var resubmitted = await env.Gateway.SendAsync(reminder);
+
+        Assert.Equal(Outcome.Deferred, deferred.Outcome);
+        Assert.Equal([deferredBy], deferred.Reasons);
+        Assert.Equal(Outcome.Suppressed, resubmitted.Outcome);
+        Assert.Equal([ReasonCode.AlreadyPaid], resubmitted.Reasons);
+        Assert.Equal(callsBefore + 2, env.Lender.Faults.Calls);
+        Assert.Empty(env.Gateway.ReadOutbox());
+    }
+}
