@@ -12,6 +12,8 @@ internal static class ContactHoursCalendar
     /// <summary>How far ahead <see cref="NextAllowed"/> looks. A week of windows always repeats within it.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(15);
 
+    private static readonly TimeSpan TransitionProbe = TimeSpan.FromHours(6);
+
     public static bool IsAllowed(DateTimeOffset instant, IReadOnlyList<ContactWindow> windows, IReadOnlyList<TimeZoneInfo> zones)
     {
         if (windows.Count == 0)
@@ -45,7 +47,10 @@ internal static class ContactHoursCalendar
     /// The earliest instant at or after <paramref name="from"/> allowed in every zone, or null when
     /// there is none within <see cref="Horizon"/>. The allowed set is an intersection of unions of
     /// half-open intervals, so its first point after <paramref name="from"/> is either
-    /// <paramref name="from"/> itself or the start of some zone's window: those are the only candidates.
+    /// <paramref name="from"/> itself or the start of some zone's allowed interval. A zone's interval
+    /// starts where its clock reaches a window's start, or where its clock jumps into a window: when
+    /// it falls back (DST ends) to a reading inside a window that the reading before was not in.
+    /// Window starts and offset transitions are therefore the only candidates.
     /// </summary>
     public static DateTimeOffset? NextAllowed(DateTimeOffset from, IReadOnlyList<ContactWindow> windows, IReadOnlyList<TimeZoneInfo> zones)
     {
@@ -70,6 +75,8 @@ internal static class ContactHoursCalendar
                     }
                 }
             }
+
+            AddTransitions(zone, from, until, candidates);
         }
 
         candidates.Sort();
@@ -106,7 +113,21 @@ internal static class ContactHoursCalendar
         }
     }
 
-    /// <summary>The instant a DST gap containing <paramref name="local"/> ends, found by bisection to the second.</summary>
+    /// <summary>Adds every instant in (<paramref name="from"/>, <paramref name="until"/>] at which the offset of <paramref name="zone"/> changes.</summary>
+    private static void AddTransitions(TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset until, List<DateTimeOffset> into)
+    {
+        // No zone changes its offset twice within TransitionProbe, so each probe holds at most one change.
+        for (var low = from; low < until; low += TransitionProbe)
+        {
+            var high = low + TransitionProbe;
+            if (zone.GetUtcOffset(low) != zone.GetUtcOffset(high))
+            {
+                into.Add(TransitionBetween(zone, low, high));
+            }
+        }
+    }
+
+    /// <summary>The instant a DST gap containing <paramref name="local"/> ends.</summary>
     private static DateTimeOffset TransitionAfter(TimeZoneInfo zone, DateTime local)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
@@ -114,6 +135,17 @@ internal static class ContactHoursCalendar
         var after = zone.GetUtcOffset(unspecified.AddHours(12));
         var low = new DateTimeOffset(unspecified, TimeSpan.Zero) - after - TimeSpan.FromHours(1);
         var high = new DateTimeOffset(unspecified, TimeSpan.Zero) - before + TimeSpan.FromHours(1);
+        return TransitionBetween(zone, low, high);
+    }
+
+    /// <summary>
+    /// The one instant in (<paramref name="low"/>, <paramref name="high"/>] at which the offset of
+    /// <paramref name="zone"/> changes to its offset at <paramref name="high"/>, found by bisection
+    /// to the second (transitions fall on whole seconds).
+    /// </summary>
+    private static DateTimeOffset TransitionBetween(TimeZoneInfo zone, DateTimeOffset low, DateTimeOffset high)
+    {
+        var after = zone.GetUtcOffset(high);
         while (high - low > TimeSpan.FromSeconds(1))
         {
             var middle = low + ((high - low) / 2);
