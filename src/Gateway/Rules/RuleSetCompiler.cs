@@ -302,18 +302,22 @@ internal static class RuleSetCompiler
                     continue;
                 }
 
+                // Interpolated into the anchors, a missing pattern would become "^(?:)$": a parameter
+                // that silently accepts only the empty string. It must be named instead.
+                if (string.IsNullOrEmpty(parameter?.Pattern))
+                {
+                    problems.Add(new($"{path}.parameters.{name}.pattern", "is required: every caller value must match a pattern"));
+                    continue;
+                }
+
                 try
                 {
                     var pattern = new Regex($"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, PatternTimeout);
                     parameters[name] = new TemplateParameter(name, pattern, parameter.Required);
                 }
-                catch (ArgumentException ex) when (parameter.Pattern is not null)
+                catch (ArgumentException ex)
                 {
                     problems.Add(new($"{path}.parameters.{name}.pattern", $"is not a valid regular expression: {ex.Message}"));
-                }
-                catch (ArgumentNullException)
-                {
-                    problems.Add(new($"{path}.parameters.{name}.pattern", "is required: every caller value must match a pattern"));
                 }
             }
 
