@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
 using Gateway.Guards.Content;
@@ -30,6 +31,7 @@ internal static class RuleSetCompiler
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(problems);
 
+        ReportUnknown(document.Unknown, "$", problems);
         if (document.Version is not > 0)
         {
             problems.Add(new("$.version", "must be a positive integer"));
@@ -66,6 +68,7 @@ internal static class RuleSetCompiler
         var tenants = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (tenant, overrides) in document.Tenants ?? [])
         {
+            ReportUnknown(overrides.Unknown, $"$.tenants.{tenant}", problems);
             if (overrides.Jurisdiction is null || document.Jurisdictions?.ContainsKey(overrides.Jurisdiction) != true)
             {
                 problems.Add(new($"$.tenants.{tenant}.jurisdiction", $"'{overrides.Jurisdiction}' is not one of $.jurisdictions"));
@@ -100,6 +103,7 @@ internal static class RuleSetCompiler
     private static JurisdictionRules? CompileJurisdiction(string code, JurisdictionDocument document, string path, List<RuleProblem> problems)
     {
         var before = problems.Count;
+        ReportUnknown(document.Unknown, path, problems);
         var windows = ImmutableArray.CreateBuilder<ContactWindow>();
         for (var i = 0; i < (document.ContactHours?.Count ?? 0); i++)
         {
@@ -164,6 +168,7 @@ internal static class RuleSetCompiler
     private static ContactWindow? CompileWindow(ContactWindowDocument document, string path, List<RuleProblem> problems)
     {
         var before = problems.Count;
+        ReportUnknown(document.Unknown, path, problems);
         var days = ImmutableArray.CreateBuilder<DayOfWeek>();
         if (document.Days is not { Count: > 0 })
         {
@@ -197,6 +202,7 @@ internal static class RuleSetCompiler
     private static CapRule? CompileCap(CapDocument document, string path, List<RuleProblem> problems)
     {
         var before = problems.Count;
+        ReportUnknown(document.Unknown, path, problems);
         if (document.Id is null || !Regex.IsMatch(document.Id, IdPattern, RegexOptions.None, PatternTimeout))
         {
             problems.Add(new($"{path}.id", $"is required and must match {IdPattern}"));
@@ -286,6 +292,7 @@ internal static class RuleSetCompiler
             var path = $"$.templates[{i}]";
             var document = documents![i];
             var before = problems.Count;
+            ReportUnknown(document.Unknown, path, problems);
             if (document.Id is null || !Regex.IsMatch(document.Id, IdPattern, RegexOptions.None, PatternTimeout))
             {
                 problems.Add(new($"{path}.id", $"is required and must match {IdPattern}"));
@@ -324,18 +331,24 @@ internal static class RuleSetCompiler
                     continue;
                 }
 
+                ReportUnknown(parameter?.Unknown, $"{path}.parameters.{name}", problems);
+
+                // Interpolated into the anchors, a missing pattern would become "^(?:)$": a parameter
+                // that silently accepts only the empty string. It must be named instead.
+                if (string.IsNullOrEmpty(parameter?.Pattern))
+                {
+                    problems.Add(new($"{path}.parameters.{name}.pattern", "is required: every caller value must match a pattern"));
+                    continue;
+                }
+
                 try
                 {
                     var pattern = new Regex($"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, PatternTimeout);
                     parameters[name] = new TemplateParameter(name, pattern, parameter.Required);
                 }
-                catch (ArgumentException ex) when (parameter.Pattern is not null)
+                catch (ArgumentException ex)
                 {
                     problems.Add(new($"{path}.parameters.{name}.pattern", $"is not a valid regular expression: {ex.Message}"));
-                }
-                catch (ArgumentNullException)
-                {
-                    problems.Add(new($"{path}.parameters.{name}.pattern", "is required: every caller value must match a pattern"));
                 }
             }
 
@@ -375,6 +388,7 @@ internal static class RuleSetCompiler
         for (var i = 0; i < (documents?.Count ?? 0); i++)
         {
             var document = documents![i];
+            ReportUnknown(document.Unknown, $"$.bannedPhrases[{i}]", problems);
             var normalized = TextNormalizer.Normalize(document.Phrase ?? string.Empty);
             if (normalized.Length == 0)
             {
@@ -392,6 +406,14 @@ internal static class RuleSetCompiler
         }
 
         return new Lexicon(phrases.ToImmutable());
+    }
+
+    private static void ReportUnknown(Dictionary<string, JsonElement>? unknown, string path, List<RuleProblem> problems)
+    {
+        foreach (var name in unknown?.Keys ?? Enumerable.Empty<string>())
+        {
+            problems.Add(new($"{path}.{name}", "is not a known member (misspelt?)"));
+        }
     }
 
     private static ImmutableArray<Channel> ParseChannels(List<string>? names, string path, List<RuleProblem> problems)

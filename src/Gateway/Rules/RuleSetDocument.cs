@@ -1,7 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Gateway.Rules;
 
 // The rule file as written by compliance staff (JSON with comments). Every member is optional here
 // so that RuleSetCompiler, not the JSON reader, names each missing or bad value with its path.
+// Members the file has but these types do not (a typo) land in Unknown, and the compiler names
+// each of them too, alongside every other problem, instead of the reader stopping at the first.
 #pragma warning disable CA1002, CA2227 // DTOs bound by System.Text.Json.
 
 /// <summary>The on-disk form of a rule set; see deploy/rules/README.md.</summary>
@@ -22,6 +27,10 @@ internal sealed class RuleSetDocument
     public List<TemplateDocument>? Templates { get; set; }
 
     public List<BannedPhraseDocument>? BannedPhrases { get; set; }
+
+    /// <summary>Members of the file this type does not know; each is a problem.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>The on-disk form of one jurisdiction's rules.</summary>
@@ -37,12 +46,20 @@ internal sealed class JurisdictionDocument
 
     /// <summary>ISO 8601 duration ("P60D"); optional.</summary>
     public string? ContactReverifyAfter { get; set; }
+
+    /// <summary>Members of the file this type does not know; each is a problem.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>The on-disk form of a tenant's overrides.</summary>
 internal sealed class TenantDocument
 {
     public string? Jurisdiction { get; set; }
+
+    /// <summary>Members of the file this type does not know; each is a problem.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>The on-disk form of a contact window: days like "Mon", times like "08:00".</summary>
@@ -53,6 +70,10 @@ internal sealed class ContactWindowDocument
     public string? From { get; set; }
 
     public string? To { get; set; }
+
+    /// <summary>Members of the file this type does not know; each is a problem.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>The on-disk form of a cap: window as an ISO 8601 duration ("PT24H", "P7D").</summary>
@@ -74,6 +95,10 @@ internal sealed class CapDocument
 
     /// <summary>"attempts" (the default) or "conversations".</summary>
     public string? Counts { get; set; }
+
+    /// <summary>Members of the file this type does not know; each is a problem.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>The on-disk form of a template.</summary>
@@ -92,6 +117,10 @@ internal sealed class TemplateDocument
     public string? Body { get; set; }
 
     public Dictionary<string, TemplateParameterDocument>? Parameters { get; set; }
+
+    /// <summary>Members of the file this type does not know; each is a problem.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>The on-disk form of a caller parameter.</summary>
@@ -100,6 +129,10 @@ internal sealed class TemplateParameterDocument
     public string? Pattern { get; set; }
 
     public bool Required { get; set; } = true;
+
+    /// <summary>Members of the file this type does not know; each is a problem.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
 /// <summary>The on-disk form of a banned phrase.</summary>
@@ -108,5 +141,9 @@ internal sealed class BannedPhraseDocument
     public string? Phrase { get; set; }
 
     public string? Category { get; set; }
+
+    /// <summary>Members of the file this type does not know; each is a problem.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 #pragma warning restore CA1002, CA2227

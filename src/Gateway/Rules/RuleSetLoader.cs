@@ -1,16 +1,18 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Gateway.Rules;
 
-/// <summary>Reads rule files: JSON with comments (so each preset figure can cite its source) and no unknown members (so a typo is an error, not a silently ignored rule).</summary>
+/// <summary>
+/// Reads rule files: JSON with comments (so each preset figure can cite its source) and no unknown
+/// members (so a typo is an error, not a silently ignored rule). Unknown members are collected by
+/// the documents and named by <see cref="RuleSetCompiler"/> together with every other problem.
+/// </summary>
 internal static class RuleSetLoader
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
     public static RuleSet LoadFile(string path)

@@ -45,7 +45,10 @@ internal static class ContactHoursCalendar
     /// The earliest instant at or after <paramref name="from"/> allowed in every zone, or null when
     /// there is none within <see cref="Horizon"/>. The allowed set is an intersection of unions of
     /// half-open intervals, so its first point after <paramref name="from"/> is either
-    /// <paramref name="from"/> itself or the start of some zone's window: those are the only candidates.
+    /// <paramref name="from"/> itself or the start of some zone's allowed interval. A zone's interval
+    /// starts where its clock reaches a window's start, or where its clock jumps into a window: when
+    /// it falls back (DST ends) to a reading inside a window that the reading before was not in.
+    /// Window starts and offset transitions are therefore the only candidates.
     /// </summary>
     public static DateTimeOffset? NextAllowed(DateTimeOffset from, IReadOnlyList<ContactWindow> windows, IReadOnlyList<TimeZoneInfo> zones)
     {
@@ -70,6 +73,8 @@ internal static class ContactHoursCalendar
                     }
                 }
             }
+
+            LocalInstants.AddTransitions(zone, from, until, candidates);
         }
 
         candidates.Sort();

@@ -7,6 +7,9 @@ namespace Gateway.Guards.QuietHours;
 /// </summary>
 internal static class LocalInstants
 {
+    /// <summary>The step at which offset changes are looked for: shorter than the time between any zone's two changes.</summary>
+    private static readonly TimeSpan TransitionProbe = TimeSpan.FromHours(6);
+
     /// <summary>Every instant at which the clock of <paramref name="zone"/> first reads <paramref name="local"/> or later on that day.</summary>
     public static void AddStarts(TimeZoneInfo zone, DateTime local, List<DateTimeOffset> into)
     {
@@ -37,7 +40,24 @@ internal static class LocalInstants
         return starts.Min();
     }
 
-    /// <summary>The instant a DST gap containing <paramref name="local"/> ends, found by bisection to the second.</summary>
+    /// <summary>Adds every instant in (<paramref name="from"/>, <paramref name="until"/>] at which the offset of <paramref name="zone"/> changes.</summary>
+    public static void AddTransitions(TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset until, List<DateTimeOffset> into)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(into);
+
+        // No zone changes its offset twice within TransitionProbe, so each probe holds at most one change.
+        for (var low = from; low < until; low += TransitionProbe)
+        {
+            var high = low + TransitionProbe;
+            if (zone.GetUtcOffset(low) != zone.GetUtcOffset(high))
+            {
+                into.Add(TransitionBetween(zone, low, high));
+            }
+        }
+    }
+
+    /// <summary>The instant a DST gap containing <paramref name="local"/> ends.</summary>
     private static DateTimeOffset TransitionAfter(TimeZoneInfo zone, DateTime local)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
@@ -45,6 +65,17 @@ internal static class LocalInstants
         var after = zone.GetUtcOffset(unspecified.AddHours(12));
         var low = new DateTimeOffset(unspecified, TimeSpan.Zero) - after - TimeSpan.FromHours(1);
         var high = new DateTimeOffset(unspecified, TimeSpan.Zero) - before + TimeSpan.FromHours(1);
+        return TransitionBetween(zone, low, high);
+    }
+
+    /// <summary>
+    /// The one instant in (<paramref name="low"/>, <paramref name="high"/>] at which the offset of
+    /// <paramref name="zone"/> changes to its offset at <paramref name="high"/>, found by bisection
+    /// to the second (transitions fall on whole seconds).
+    /// </summary>
+    private static DateTimeOffset TransitionBetween(TimeZoneInfo zone, DateTimeOffset low, DateTimeOffset high)
+    {
+        var after = zone.GetUtcOffset(high);
         while (high - low > TimeSpan.FromSeconds(1))
         {
             var middle = low + ((high - low) / 2);
