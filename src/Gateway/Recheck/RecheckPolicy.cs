@@ -71,6 +71,13 @@ internal static class RecheckPolicy
             return GuardVerdict.Suppress(ContactRule, ReasonCode.NumberReassigned, "the number was reassigned since the debtor gave it");
         }
 
+        // An unset answer means the lender did not check (the stale-number rule then decides); a
+        // value this gateway does not know is malformed: never read it as "not reassigned".
+        if (!System.Enum.IsDefined(answer.Reassigned))
+        {
+            return GuardVerdict.Unavailable(ContactRule, ReasonCode.RecheckInvalid, $"unknown reassigned-number answer {(int)answer.Reassigned}");
+        }
+
         return answer.Ownership switch
         {
             Ownership.Debtor when kind == ContactKind.Phone && reverifyAfter is { } period && !IsFresh(answer, now - period) =>

@@ -51,6 +51,11 @@ internal static class RuleSetCompiler
         {
             foreach (var (code, jurisdiction) in document.Jurisdictions)
             {
+                if (IsNull(jurisdiction, $"$.jurisdictions.{code}", problems))
+                {
+                    continue;
+                }
+
                 var compiled = CompileJurisdiction(code, jurisdiction, $"$.jurisdictions.{code}", problems);
                 if (compiled is not null)
                 {
@@ -68,6 +73,11 @@ internal static class RuleSetCompiler
         var tenants = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (tenant, overrides) in document.Tenants ?? [])
         {
+            if (IsNull(overrides, $"$.tenants.{tenant}", problems))
+            {
+                continue;
+            }
+
             ReportUnknown(overrides.Unknown, $"$.tenants.{tenant}", problems);
             if (overrides.Jurisdiction is null || document.Jurisdictions?.ContainsKey(overrides.Jurisdiction) != true)
             {
@@ -107,7 +117,12 @@ internal static class RuleSetCompiler
         var windows = ImmutableArray.CreateBuilder<ContactWindow>();
         for (var i = 0; i < (document.ContactHours?.Count ?? 0); i++)
         {
-            var window = CompileWindow(document.ContactHours![i], $"{path}.contactHours[{i}]", problems);
+            if (IsNull(document.ContactHours![i], $"{path}.contactHours[{i}]", problems))
+            {
+                continue;
+            }
+
+            var window = CompileWindow(document.ContactHours[i], $"{path}.contactHours[{i}]", problems);
             if (window is not null)
             {
                 windows.Add(window);
@@ -138,7 +153,12 @@ internal static class RuleSetCompiler
         var capIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (document.Caps?.Count ?? 0); i++)
         {
-            var cap = CompileCap(document.Caps![i], $"{path}.caps[{i}]", problems);
+            if (IsNull(document.Caps![i], $"{path}.caps[{i}]", problems))
+            {
+                continue;
+            }
+
+            var cap = CompileCap(document.Caps[i], $"{path}.caps[{i}]", problems);
             if (cap is not null && !capIds.Add(cap.Id))
             {
                 problems.Add(new($"{path}.caps[{i}].id", $"'{cap.Id}' is used twice"));
@@ -267,6 +287,11 @@ internal static class RuleSetCompiler
 
         foreach (var (name, channels) in document)
         {
+            if (IsNull(channels, $"$.purposeChannels.{name}", problems))
+            {
+                continue;
+            }
+
             if (!RuleNames.TryParse<Purpose>(name, out var purpose))
             {
                 problems.Add(new($"$.purposeChannels.{name}", $"'{name}' is not a purpose"));
@@ -290,7 +315,12 @@ internal static class RuleSetCompiler
         for (var i = 0; i < (documents?.Count ?? 0); i++)
         {
             var path = $"$.templates[{i}]";
-            var document = documents![i];
+            if (IsNull(documents![i], path, problems))
+            {
+                continue;
+            }
+
+            var document = documents[i];
             var before = problems.Count;
             ReportUnknown(document.Unknown, path, problems);
             if (document.Id is null || !Regex.IsMatch(document.Id, IdPattern, RegexOptions.None, PatternTimeout))
@@ -325,6 +355,11 @@ internal static class RuleSetCompiler
             var parameters = new Dictionary<string, TemplateParameter>(StringComparer.Ordinal);
             foreach (var (name, parameter) in document.Parameters ?? [])
             {
+                if (IsNull(parameter, $"{path}.parameters.{name}", problems))
+                {
+                    continue;
+                }
+
                 if (SystemPlaceholders.All.Contains(name))
                 {
                     problems.Add(new($"{path}.parameters.{name}", "is filled by the gateway from the lender's recheck; a caller may not supply it"));
@@ -387,7 +422,12 @@ internal static class RuleSetCompiler
         var phrases = ImmutableArray.CreateBuilder<BannedPhrase>();
         for (var i = 0; i < (documents?.Count ?? 0); i++)
         {
-            var document = documents![i];
+            if (IsNull(documents![i], $"$.bannedPhrases[{i}]", problems))
+            {
+                continue;
+            }
+
+            var document = documents[i];
             ReportUnknown(document.Unknown, $"$.bannedPhrases[{i}]", problems);
             var normalized = TextNormalizer.Normalize(document.Phrase ?? string.Empty);
             if (normalized.Length == 0)
@@ -414,6 +454,18 @@ internal static class RuleSetCompiler
         {
             problems.Add(new($"{path}.{name}", "is not a known member (misspelt?)"));
         }
+    }
+
+    /// <summary>A JSON null where an object belongs is a problem to name, not a crash.</summary>
+    private static bool IsNull(object? value, string path, List<RuleProblem> problems)
+    {
+        if (value is not null)
+        {
+            return false;
+        }
+
+        problems.Add(new(path, "must not be null"));
+        return true;
     }
 
     private static ImmutableArray<Channel> ParseChannels(List<string>? names, string path, List<RuleProblem> problems)

@@ -182,6 +182,17 @@ public sealed class RecheckPolicyTableTests
     private static void AssertInvalid(GuardVerdict judged) =>
         Assert.Equal((Verdict.Unavailable, ReasonCode.RecheckInvalid), (judged.Verdict, judged.Reason));
 
+    [Fact]
+    public void JudgeContact_UnknownReassignedAnswer_IsInvalidNeverAPass()
+    {
+        var answer = new VerifyContactResponse { Ownership = Ownership.Debtor, Source = ContactSource.GivenByDebtor, Reassigned = (ReassignedCheck)77 };
+
+        var judged = JudgeContact(answer);
+
+        Assert.Equal(Verdict.Unavailable, judged.Verdict);
+        Assert.Equal(ReasonCode.RecheckInvalid, judged.Reason);
+    }
+
     /// <summary>A phone answer judged without the stale-number rule, which has tests of its own.</summary>
     private static GuardVerdict JudgeContact(VerifyContactResponse answer) =>
         RecheckPolicy.Judge(answer, ContactKind.Phone, reverifyAfter: null, new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero));

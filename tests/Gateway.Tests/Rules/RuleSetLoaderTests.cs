@@ -74,4 +74,26 @@ public sealed class RuleSetLoaderTests
         Assert.True(rules.AllowsChannel(V1.Purpose.OverdueNotice, V1.Channel.Sms));
         Assert.Equal("jail", Assert.Single(rules.Lexicon.Phrases).Phrase);
     }
+
+    [Fact]
+    public void Parse_NullWhereAnObjectBelongs_EachNamedNotACrash()
+    {
+        const string json = """
+            {
+              "version": 1, "name": "nulls", "defaultJurisdiction": "US",
+              "jurisdictions": { "US": { "contactHours": [null], "fallbackTimeZones": ["America/New_York"], "caps": [null] }, "XX": null },
+              "tenants": { "acme": null },
+              "purposeChannels": { "overdue_notice": null },
+              "templates": [null],
+              "bannedPhrases": [null]
+            }
+            """;
+
+        var error = Assert.Throws<RuleSetInvalidException>(() => RuleSetLoader.Parse(json, "nulls.json"));
+
+        Assert.Equal(
+            ["$.jurisdictions.US.contactHours[0]", "$.jurisdictions.US.caps[0]", "$.jurisdictions.XX", "$.tenants.acme", "$.purposeChannels.overdue_notice", "$.templates[0]", "$.bannedPhrases[0]"],
+            error.Problems.Select(problem => problem.Path));
+        Assert.All(error.Problems, problem => Assert.Equal("must not be null", problem.Message));
+    }
 }
