@@ -53,6 +53,28 @@ public sealed class StoreFailureTests
         Assert.Equal(sentBefore + 1, env.Gateway.ReadOutbox().Count);
     }
 
+    [Fact]
+    public async Task SendReminder_RedisSlowerThanItsBudget_NothingSentThenResumes()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var env = await TestEnvironment.StartAsync(redis.ConnectionString, settings: new Dictionary<string, string?> { ["Gateway:Store:OperationTimeout"] = "00:00:00.200" });
+        env.Gateway.ExpectedError = error => error.Contains("[1003]", StringComparison.Ordinal) || error.Contains("[1005]", StringComparison.Ordinal);
+        var (debtor, debt, _, email) = TestSeed.AddDueDebtor(env.Lender.Ledger, 8501);
+        await using var admin = await redis.ConnectAsync();
+
+        // Redis holds every client's commands for 1.5 s: alive, but far slower than the 200 ms budget.
+        // Had the gateway waited out the pause, the reservation would have gone through and the
+        // reminder been sent: the refusal itself shows it gave up at its budget.
+        await admin.GetServer(redis.ConnectionString).ExecuteAsync("CLIENT", "PAUSE", "1500", "ALL");
+        var whilePaused = await SendAsync(env, TestReminders.OverdueEmail(debtor, debt, email));
+
+        Assert.Equal("unavailable:STORE_UNAVAILABLE", whilePaused);
+        Assert.Empty(env.Gateway.ReadOutbox());
+        await Task.Delay(TimeSpan.FromMilliseconds(1600));
+        Assert.Equal("sent", await SendAsync(env, TestReminders.OverdueEmail(debtor, debt, email)));
+        Assert.Single(env.Gateway.ReadOutbox());
+    }
+
     private static async Task<string> SendAsync(TestEnvironment env, Reminder reminder)
     {
         try
