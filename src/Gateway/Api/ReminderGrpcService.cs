@@ -1,3 +1,4 @@
+using Gateway.Deferral;
 using Gateway.Pipeline;
 using Gateway.Requests;
 using Gateway.Rules;
@@ -9,7 +10,7 @@ using Grpc.Core;
 namespace Gateway.Api;
 
 /// <summary>The <c>gateway.v1.ReminderService</c> endpoint: validation, then the pipeline. No business rule lives here.</summary>
-internal sealed class ReminderGrpcService(ReminderValidator validator, RuleSetProvider rules, DecisionPipeline pipeline, GuardrailStore store)
+internal sealed class ReminderGrpcService(ReminderValidator validator, RuleSetProvider rules, DecisionPipeline pipeline, GuardrailStore store, HeldReminders held, TimeProvider time)
     : ReminderService.ReminderServiceBase
 {
     /// <summary>How many reminders of one stream are decided at once. Responses still leave in request order.</summary>
@@ -107,6 +108,124 @@ internal sealed class ReminderGrpcService(ReminderValidator validator, RuleSetPr
             }
         }).ConfigureAwait(false);
     }
+
+    public override async Task<ListDecisionsResponse> ListDecisions(ListDecisionsRequest request, ServerCallContext context)
+    {
+        var tenant = context.GetTenant();
+        var violations = new List<Google.Rpc.BadRequest.Types.FieldViolation>();
+        RequireIdentifier(request.DebtorId, "debtor_id", violations);
+        var from = request.FromTime?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch;
+        var to = request.ToTime?.ToDateTimeOffset() ?? time.GetUtcNow().AddMilliseconds(1);
+        if (to <= from)
+        {
+            violations.Add(new() { Field = "to_time", Description = "must be later than from_time" });
+        }
+
+        if (request.PageSize is < 0 or > 500)
+        {
+            violations.Add(new() { Field = "page_size", Description = "must be between 1 and 500 (0 for 100)" });
+        }
+
+        var skip = 0;
+        if (request.PageToken.Length > 0)
+        {
+            // A token carries its listing's range: the next page continues exactly that range.
+            if (!PageToken.TryRead(request.PageToken, out var tokenFrom, out var tokenTo, out skip)
+                || (request.FromTime is not null && tokenFrom != from) || (request.ToTime is not null && tokenTo != to))
+            {
+                violations.Add(new() { Field = "page_token", Description = "is not a token from a previous page of this same range" });
+            }
+            else
+            {
+                (from, to) = (tokenFrom, tokenTo);
+            }
+        }
+
+        if (violations.Count > 0)
+        {
+            throw RpcErrors.InvalidArgument(violations);
+        }
+
+        var take = request.PageSize == 0 ? 100 : request.PageSize;
+        var records = await StoreCall(() => store.ListHistoryAsync(tenant.Id, request.DebtorId, from, to, skip, take + 1, context.CancellationToken)).ConfigureAwait(false);
+        var response = new ListDecisionsResponse();
+        response.Records.AddRange(records.Take(take));
+        if (records.Count > take)
+        {
+            response.NextPageToken = PageToken.Write(from, to, skip + take);
+        }
+
+        return response;
+    }
+
+    public override async Task<CancelReminderResponse> CancelReminder(CancelReminderRequest request, ServerCallContext context)
+    {
+        var tenant = context.GetTenant();
+        var violations = new List<Google.Rpc.BadRequest.Types.FieldViolation>();
+        RequireIdentifier(request.DebtorId, "debtor_id", violations);
+        if (!ReminderValidator.IsIdempotencyKey(request.IdempotencyKey))
+        {
+            violations.Add(new() { Field = "idempotency_key", Description = "must be 1 to 128 characters of [A-Za-z0-9._:-]" });
+        }
+
+        RequireReason(request.Reason, violations);
+        if (violations.Count > 0)
+        {
+            throw RpcErrors.InvalidArgument(violations);
+        }
+
+        var cancelled = await StoreCall(() => held.CancelAsync(tenant.Id, request.DebtorId, request.IdempotencyKey, request.Reason, context.CancellationToken)).ConfigureAwait(false);
+        return new CancelReminderResponse
+        {
+            Decision = cancelled ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "No reminder with this idempotency key is held for this debtor (it was never held, or was already released, cancelled or expired)."))
+        };
+    }
+
+    public override async Task<CancelRemindersForDebtResponse> CancelRemindersForDebt(CancelRemindersForDebtRequest request, ServerCallContext context)
+    {
+        var tenant = context.GetTenant();
+        var violations = new List<Google.Rpc.BadRequest.Types.FieldViolation>();
+        RequireIdentifier(request.DebtorId, "debtor_id", violations);
+        RequireIdentifier(request.DebtId, "debt_id", violations);
+        RequireReason(request.Reason, violations);
+        if (violations.Count > 0)
+        {
+            throw RpcErrors.InvalidArgument(violations);
+        }
+
+        var cancelled = await StoreCall(() => held.CancelForDebtAsync(tenant.Id, request.DebtorId, request.DebtId, request.Reason, context.CancellationToken)).ConfigureAwait(false);
+        var response = new CancelRemindersForDebtResponse();
+        response.CancelledReminderIds.AddRange(cancelled);
+        return response;
+    }
+
+    private static void RequireIdentifier(string value, string field, List<Google.Rpc.BadRequest.Types.FieldViolation> violations)
+    {
+        if (!ReminderValidator.IsIdentifier(value))
+        {
+            violations.Add(new() { Field = field, Description = "must be 1 to 64 characters of [A-Za-z0-9._-]" });
+        }
+    }
+
+    private static void RequireReason(string reason, List<Google.Rpc.BadRequest.Types.FieldViolation> violations)
+    {
+        if (reason.Length is 0 or > 200)
+        {
+            violations.Add(new() { Field = "reason", Description = "must be 1 to 200 characters, with no personal data" });
+        }
+    }
+
+    private static Task<T> StoreCall<T>(Func<Task<T>> call) => RpcErrors.Translate(async () =>
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            throw new GatewayUnavailableException(ReasonCode.StoreUnavailable, "The decision store cannot be reached.", TimeSpan.FromSeconds(5), ex);
+        }
+    });
 
     private Task<Decision> DecideAsync(Reminder? reminder, DecisionMode mode, ServerCallContext context)
     {

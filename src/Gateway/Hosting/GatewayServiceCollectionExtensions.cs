@@ -1,6 +1,7 @@
 using Gateway.Api;
 using Gateway.Channels;
 using Gateway.Channels.Outbox;
+using Gateway.Deferral;
 using Gateway.Guards.ChannelPermission;
 using Gateway.Guards.Content;
 using Gateway.Guards.QuietHours;
@@ -58,6 +59,13 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<OutboxCarrier>();
         services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<OutboxCarrier>());
         services.AddSingleton<CarrierRouter>();
+
+        services.AddOptions<DeferralOptions>().Bind(configuration.GetSection(DeferralOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeferralOptions>, DeferralOptionsValidator>();
+        services.AddSingleton<PayloadProtector>();
+        services.AddSingleton<DueShards>();
+        services.AddSingleton<HeldReminders>();
+        services.AddHostedService<HeldReminderReleaser>();
 
         services.AddSingleton<DecisionPipeline>();
 

@@ -40,6 +40,16 @@ internal sealed class GatewayMetrics
             "gateway_store_failures_total",
             "Store round trips that failed or timed out (the gateway failed closed).",
             new CounterConfiguration { LabelNames = ["operation"] });
+        DeferredPending = factory.CreateGauge(
+            "gateway_deferred_pending",
+            "Reminders the gateway holds for later release, across all instances.");
+        DeferredOldestDueAge = factory.CreateGauge(
+            "gateway_deferred_oldest_due_age_seconds",
+            "How long the oldest due held reminder has waited past its release instant (0 when none is overdue).");
+        DeferredReleased = factory.CreateCounter(
+            "gateway_deferred_released_total",
+            "Held reminders decided at their release, by outcome (or expired, gone).",
+            new CounterConfiguration { LabelNames = ["outcome"] });
         RuleSetVersion = factory.CreateGauge(
             "gateway_rule_set_version",
             "Version of the rule set in force.");
@@ -60,4 +70,10 @@ internal sealed class GatewayMetrics
     public Counter StoreFailures { get; }
 
     public Gauge RuleSetVersion { get; }
+
+    public Gauge DeferredPending { get; }
+
+    public Gauge DeferredOldestDueAge { get; }
+
+    public Counter DeferredReleased { get; }
 }

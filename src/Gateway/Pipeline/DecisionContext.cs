@@ -8,7 +8,7 @@ namespace Gateway.Pipeline;
 /// Everything one decision reads, fixed when the request arrives: the rule set snapshot, the
 /// jurisdiction and the instant. Guards read it; only the pipeline appends verdicts.
 /// </summary>
-internal sealed class DecisionContext(Tenant tenant, ReminderRequest request, RuleSet rules, DateTimeOffset now, DecisionMode mode, string reminderId)
+internal sealed class DecisionContext(Tenant tenant, ReminderRequest request, RuleSet rules, DateTimeOffset now, DecisionMode mode, string reminderId, bool releasing = false)
 {
     private readonly List<GuardVerdict> _verdicts = [];
 
@@ -25,6 +25,9 @@ internal sealed class DecisionContext(Tenant tenant, ReminderRequest request, Ru
     public DecisionMode Mode { get; } = mode;
 
     public string ReminderId { get; } = reminderId;
+
+    /// <summary>True when this decides a held reminder at its release instant (the whole pipeline runs again).</summary>
+    public bool Releasing { get; } = releasing;
 
     public IReadOnlyList<GuardVerdict> Verdicts => _verdicts;
 

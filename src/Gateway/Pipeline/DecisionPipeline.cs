@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gateway.Channels;
+using Gateway.Deferral;
 using Gateway.Guards.Content;
 using Gateway.Hosting;
 using Gateway.Observability;
@@ -25,6 +26,7 @@ namespace Gateway.Pipeline;
 internal sealed class DecisionPipeline(
     LocalGuards localGuards,
     GuardrailStore store,
+    HeldReminders held,
     LenderRecheck recheck,
     CarrierRouter carriers,
     IOptions<StoreOptions> storeOptions,
@@ -36,14 +38,15 @@ internal sealed class DecisionPipeline(
     private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan InFlightWaitLimit = TimeSpan.FromSeconds(10);
 
-    public async Task<Decision> DecideAsync(Tenant tenant, ReminderRequest request, RuleSet rules, DecisionMode mode, DateTime callerDeadline, CancellationToken cancellationToken)
+    /// <param name="releasingReminderId">The id of a held reminder this decides again at its release; null for a new request.</param>
+    public async Task<Decision> DecideAsync(Tenant tenant, ReminderRequest request, RuleSet rules, DecisionMode mode, DateTime callerDeadline, CancellationToken cancellationToken, string? releasingReminderId = null)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(rules);
         var started = Stopwatch.GetTimestamp();
-        var reminderId = mode == DecisionMode.Send ? ReminderIds.New(time) : string.Empty;
-        var context = new DecisionContext(tenant, request, rules, time.GetUtcNow(), mode, reminderId);
+        var reminderId = releasingReminderId ?? (mode == DecisionMode.Send ? ReminderIds.New(time) : string.Empty);
+        var context = new DecisionContext(tenant, request, rules, time.GetUtcNow(), mode, reminderId, releasing: releasingReminderId is not null);
 
         var decision = await DecideCoreAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
 
@@ -85,6 +88,8 @@ internal sealed class DecisionPipeline(
         {
             PipelineLog.StoreUnavailable(logger, "reserve", ex);
             context.Add(GuardVerdict.Unavailable("store", ReasonCode.StoreUnavailable, "the guardrail store did not answer in time"));
+
+            // Nothing can be recorded or held while the store is down: the caller must resend.
             return FailClosed(context, ReasonCode.StoreUnavailable, storeOptions.Value.RetryAfter, "The guardrail store cannot be reached; nothing was sent.");
         }
 
@@ -96,6 +101,10 @@ internal sealed class DecisionPipeline(
                 return await AwaitInFlightAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
             case ReservationStatus.Conflict:
                 throw new IdempotencyConflictException(context.Request.IdempotencyKey, reservation.ExistingReminderId);
+            case ReservationStatus.Cancelled:
+                // The held reminder was cancelled or expired before this release began; that was recorded then.
+                context.Add(GuardVerdict.Suppress("hold", ReasonCode.Cancelled, "cancelled before its release"));
+                return DecisionFactory.Create(context, Outcome.Suppressed);
             case ReservationStatus.OptedOut:
                 context.Add(GuardVerdict.Suppress("consent", ReasonCode.OptedOut, $"opted out of {RuleNames.Of(context.Request.Channel)} at this contact point"));
                 return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Suppressed), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
@@ -128,7 +137,8 @@ internal sealed class DecisionPipeline(
         if (rechecked.Unavailable)
         {
             await ReleaseAsync(context, reserved).ConfigureAwait(false);
-            return FailClosed(context, ReasonCode.RecheckUnavailable, recheckOptions.Value.RetryAfter, "The lender could not confirm the debt and the contact point in time; nothing was sent.");
+            var deferred = FailClosed(context, ReasonCode.RecheckUnavailable, recheckOptions.Value.RetryAfter, "The lender could not confirm the debt and the contact point in time; nothing was sent.");
+            return await RecordAsync(context, deferred, [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
         }
 
         if (!rechecked.Passed)
@@ -147,7 +157,8 @@ internal sealed class DecisionPipeline(
         {
             context.Add(GuardVerdict.Unavailable("reservation", ReasonCode.ReservationExpired, "the recheck outlasted half the reservation lease"));
             await ReleaseAsync(context, reserved).ConfigureAwait(false);
-            return FailClosed(context, ReasonCode.ReservationExpired, storeOptions.Value.RetryAfter, "The decision took too long to trust its reservation; nothing was sent.");
+            var deferred = FailClosed(context, ReasonCode.ReservationExpired, storeOptions.Value.RetryAfter, "The decision took too long to trust its reservation; nothing was sent.");
+            return await RecordAsync(context, deferred, [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
         }
 
         // Step 5: relay.
@@ -288,6 +299,11 @@ internal sealed class DecisionPipeline(
             return decision;
         }
 
+        if (decision.Outcome == Outcome.Deferred && context.Request.DeferUntil is not null)
+        {
+            return await HoldAsync(context, decision, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             await store.FinishAsync(context, decision, release, mode, cancellationToken).ConfigureAwait(false);
@@ -295,6 +311,26 @@ internal sealed class DecisionPipeline(
         catch (StoreUnavailableException ex)
         {
             PipelineLog.RecordFailed(logger, context.ReminderId, decision.Outcome, ex);
+        }
+
+        return decision;
+    }
+
+    /// <summary>
+    /// A deferred reminder whose request allows deferral is held by the gateway and released by it
+    /// at <c>not_before</c>. If the store cannot take it, the caller is told to resend instead.
+    /// </summary>
+    private async Task<Decision> HoldAsync(DecisionContext context, Decision decision, CancellationToken cancellationToken)
+    {
+        decision.Held = true;
+        try
+        {
+            await held.HoldAsync(context, context.Request.Original, decision, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            PipelineLog.StoreUnavailable(logger, "hold", ex);
+            decision.Held = false;
         }
 
         return decision;

@@ -31,6 +31,9 @@ internal sealed record ReminderRequest
 
     public DateTimeOffset? DeferUntil { get; init; }
 
+    /// <summary>The request as the caller sent it, kept (encrypted) when the gateway holds the reminder for later.</summary>
+    public required Reminder Original { get; init; }
+
     /// <summary>A digest of everything the caller asked for, to tell a retry from a different request reusing a key.</summary>
     public required string Fingerprint { get; init; }
 }

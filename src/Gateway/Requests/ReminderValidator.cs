@@ -18,7 +18,8 @@ internal sealed partial class ReminderValidator(TimeProvider time)
     private const int MaxParameterValueLength = 256;
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    public ValidationResult Validate(Reminder? reminder, RuleSet rules, string tenantId, string prefix = "reminder")
+    /// <param name="releasing">True when a held reminder is validated again at its release: its <c>defer_until</c> may have come close or passed.</param>
+    public ValidationResult Validate(Reminder? reminder, RuleSet rules, string tenantId, string prefix = "reminder", bool releasing = false)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var violations = new List<BadRequest.Types.FieldViolation>();
@@ -95,7 +96,7 @@ internal sealed partial class ReminderValidator(TimeProvider time)
             try
             {
                 deferUntil = reminder.DeferUntil.ToDateTimeOffset();
-                if (deferUntil <= time.GetUtcNow())
+                if (deferUntil <= time.GetUtcNow() && !releasing)
                 {
                     Add(violations, Field("defer_until"), "must be in the future");
                 }
@@ -127,6 +128,7 @@ internal sealed partial class ReminderValidator(TimeProvider time)
                 RecipientTimeZone = zone,
                 DeferUntil = deferUntil,
                 Fingerprint = RequestFingerprint.Of(reminder),
+                Original = reminder,
             },
             violations);
     }

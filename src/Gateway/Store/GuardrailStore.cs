@@ -7,6 +7,7 @@ using Gateway.Requests;
 using Gateway.Rules;
 using Gateway.V1;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -29,11 +30,12 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var contactHash = hasher.Hash(request.Contact);
         var zones = caps.Any(cap => cap.Period == CapPeriod.CalendarDay) ? RecipientZones.For(request, context.Jurisdiction) : [];
-        var redisKeys = new RedisKey[3 + caps.Count];
+        var redisKeys = new RedisKey[4 + caps.Count];
         redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
         redisKeys[1] = keys.Consent;
         redisKeys[2] = keys.Pending;
-        var values = new RedisValue[9 + (caps.Count * 6)];
+        redisKeys[3] = context.Releasing ? keys.Held(context.ReminderId) : keys.Pending;
+        var values = new RedisValue[10 + (caps.Count * 6)];
         values[0] = context.Now.ToUnixTimeMilliseconds();
         values[1] = context.ReminderId;
         values[2] = request.Fingerprint;
@@ -42,17 +44,18 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         values[5] = context.Jurisdiction.ConsentRequiredChannels.Contains(request.Channel) ? 1 : 0;
         values[6] = context.Mode == DecisionMode.DryRun ? 1 : 0;
         values[7] = (long)_options.ReservationLease.TotalMilliseconds;
+        values[9] = context.Releasing ? 1 : 0;
         long longestSpan = 0;
         for (var i = 0; i < caps.Count; i++)
         {
             var bounds = CapBounds.For(caps[i], context.Now, zones);
-            redisKeys[3 + i] = keys.Cap(caps[i], request.DebtId, contactHash);
-            values[9 + (i * 6)] = bounds.FloorMs;
-            values[10 + (i * 6)] = caps[i].Limit;
-            values[11 + (i * 6)] = bounds.WindowMs;
-            values[12 + (i * 6)] = bounds.ResetMs;
-            values[13 + (i * 6)] = bounds.SpanMs;
-            values[14 + (i * 6)] = caps[i].Counts == CapCounts.Attempts ? 1 : 0;
+            redisKeys[4 + i] = keys.Cap(caps[i], request.DebtId, contactHash);
+            values[10 + (i * 6)] = bounds.FloorMs;
+            values[11 + (i * 6)] = caps[i].Limit;
+            values[12 + (i * 6)] = bounds.WindowMs;
+            values[13 + (i * 6)] = bounds.ResetMs;
+            values[14 + (i * 6)] = bounds.SpanMs;
+            values[15 + (i * 6)] = caps[i].Counts == CapCounts.Attempts ? 1 : 0;
             longestSpan = Math.Max(longestSpan, bounds.SpanMs);
         }
 
@@ -64,7 +67,11 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         }, cancellationToken);
     }
 
-    /// <summary>Records <paramref name="decision"/> (none: release only), settles the idempotency key, ends the reservation's lease and releases it from <paramref name="release"/>.</summary>
+    /// <summary>
+    /// Records <paramref name="decision"/> (none: release only) and appends it to the debtor's
+    /// history, settles the idempotency key, ends the reservation's lease and releases it from
+    /// <paramref name="release"/>; for a released held reminder, ends its hold.
+    /// </summary>
     public Task FinishAsync(DecisionContext context, Decision? decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -72,15 +79,19 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         var request = context.Request;
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var contactHash = release.Count > 0 ? hasher.Hash(request.Contact) : string.Empty;
-        var redisKeys = new RedisKey[3 + release.Count];
+        var redisKeys = new RedisKey[6 + release.Count];
         redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
         redisKeys[1] = keys.Decision(context.ReminderId);
         redisKeys[2] = keys.Pending;
+        redisKeys[3] = keys.History;
+        redisKeys[4] = keys.Held(context.ReminderId);
+        redisKeys[5] = keys.HeldByDebt(request.DebtId);
         for (var i = 0; i < release.Count; i++)
         {
-            redisKeys[3 + i] = keys.Cap(release[i], request.DebtId, contactHash);
+            redisKeys[6 + i] = keys.Cap(release[i], request.DebtId, contactHash);
         }
 
+        var now = time.GetUtcNow();
         RedisValue[] values =
         [
             context.ReminderId,
@@ -88,9 +99,25 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
             (long)_options.DecisionRetention.TotalMilliseconds,
             mode switch { IdempotencyMode.Bind => "bind", IdempotencyMode.Unbind => "unbind", _ => "none" },
             (long)_options.IdempotencyTtl.TotalMilliseconds,
+            now.ToUnixTimeMilliseconds(),
+            decision is null ? [] : HistoryRecord(now, context.Releasing ? RecordEvent.Released : RecordEvent.Decided, decision),
+            context.Releasing && decision is not null ? 1 : 0,
         ];
         return RunAsync("finish", db => db.ScriptEvaluateAsync(LuaScripts.Finish, redisKeys, values), cancellationToken);
     }
+
+    /// <summary>One entry of the append-only history, as stored.</summary>
+    public static byte[] HistoryRecord(DateTimeOffset at, RecordEvent recordEvent, Decision decision) =>
+        new DecisionRecord { RecordedAt = Timestamp.FromDateTimeOffset(at), Event = recordEvent, Decision = decision }.ToByteArray();
+
+    /// <summary>A page of the debtor's history in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
+    public Task<IReadOnlyList<DecisionRecord>> ListHistoryAsync(string tenantId, string debtorId, DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken) =>
+        RunAsync("history", async db =>
+        {
+            var entries = await db.SortedSetRangeByScoreAsync(
+                new StoreKeys(tenantId, debtorId).History, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), Exclude.Stop, Order.Ascending, skip, take).ConfigureAwait(false);
+            return (IReadOnlyList<DecisionRecord>)entries.Select(entry => DecisionRecord.Parser.ParseFrom((byte[])entry!)).ToList();
+        }, cancellationToken);
 
     /// <summary>Counts a contact the gateway did not reserve itself against <paramref name="caps"/>; idempotent by <paramref name="contactId"/>.</summary>
     public Task RecordContactAsync(string tenantId, string debtorId, string debtId, ContactPoint contact, string contactId, DateTimeOffset occurredAt, IReadOnlyList<CapRule> caps, CancellationToken cancellationToken)
@@ -194,6 +221,7 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
             "CONFLICT" => ReservationStatus.Conflict,
             "OPTED_OUT" => ReservationStatus.OptedOut,
             "CONSENT_MISSING" => ReservationStatus.ConsentMissing,
+            "CANCELLED" => ReservationStatus.Cancelled,
             var other => throw new InvalidOperationException($"reserve.lua answered an unknown status '{other}'"),
         };
 
@@ -213,7 +241,7 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
             stored is { Length: > 0 } ? Decision.Parser.ParseFrom(stored) : null);
     }
 
-    private async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
+    internal async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {

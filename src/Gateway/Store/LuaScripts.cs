@@ -7,6 +7,10 @@ internal static class LuaScripts
     public static readonly string Finish = Load("finish");
     public static readonly string Consent = Load("consent");
     public static readonly string RecordContact = Load("record_contact");
+    public static readonly string Hold = Load("hold");
+    public static readonly string Claim = Load("claim");
+    public static readonly string Complete = Load("complete");
+    public static readonly string Cancel = Load("cancel");
 
     private static string Load(string name)
     {

@@ -26,4 +26,7 @@ internal enum ReservationStatus
 
     /// <summary>The channel needs consent that is not recorded.</summary>
     ConsentMissing,
+
+    /// <summary>The held reminder being released was cancelled (or expired) first.</summary>
+    Cancelled,
 }

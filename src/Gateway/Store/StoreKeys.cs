@@ -19,6 +19,20 @@ internal readonly record struct StoreKeys(string TenantId, string DebtorId)
 
     public RedisKey Pending => Prefix + "pending";
 
+    /// <summary>The debtor's append-only decision history.</summary>
+    public RedisKey History => Prefix + "history";
+
+    /// <summary>A reminder the gateway holds for later release.</summary>
+    public RedisKey Held(string reminderId) => Prefix + "held:" + reminderId;
+
+    /// <summary>The held reminders about one debt, to cancel them all when a payment posts.</summary>
+    public RedisKey HeldByDebt(string debtId) => Prefix + "held-by-debt:" + debtId;
+
+    /// <summary>The name of the idempotency key's hash field in a held reminder: the digest part only.</summary>
+    public string IdempotencyDigest(string idempotencyKey) => ((string)Idempotency(idempotencyKey)!)[(Prefix.Length + 5)..];
+
+    public RedisKey IdempotencyByDigest(string digest) => Prefix + "idem:" + digest;
+
     public RedisKey Idempotency(string idempotencyKey) =>
         Prefix + "idem:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)).AsSpan(0, 16));
 

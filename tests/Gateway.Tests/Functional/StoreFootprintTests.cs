@@ -12,7 +12,9 @@ public sealed class StoreFootprintTests
     public async Task SendReminder_RoundTrips_OneToCheckAndReserveOneToRecord()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var env = await TestEnvironment.StartAsync(redis.ConnectionString);
+
+        // The release worker polls the store on its own; this test counts what decisions cost.
+        await using var env = await TestEnvironment.StartAsync(redis.ConnectionString, settings: new Dictionary<string, string?> { ["Gateway:Deferral:ReleaseEnabled"] = "false" });
         await using var admin = await redis.ConnectAsync();
         var server = admin.GetServer(redis.ConnectionString);
         var debtors = Enumerable.Range(9001, 20).Select(n => TestSeed.AddDueDebtor(env.Lender.Ledger, n)).ToList();

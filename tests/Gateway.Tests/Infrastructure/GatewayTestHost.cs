@@ -85,6 +85,8 @@ public sealed class GatewayTestHost : IAsyncDisposable
             ["Gateway:Store:OperationTimeout"] = "00:00:01",
             ["Gateway:Carriers:OutboxPath"] = Path.Combine(folder, "outbox.jsonl"),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Gateway:Deferral:PollInterval"] = "00:00:00.100",
+            ["Gateway:Deferral:Shards"] = "4",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -111,6 +113,22 @@ public sealed class GatewayTestHost : IAsyncDisposable
         File.Exists(OutboxPath)
             ? File.ReadAllLines(OutboxPath).Where(line => line.Length > 0).Select(line => JsonSerializer.Deserialize<OutboxLine>(line, OutboxLine.JsonOptions)!).ToList()
             : [];
+
+    /// <summary>Waits (bounded) until the gateway has released a held reminder, and returns its decision then.</summary>
+    public async Task<Decision> AwaitReleaseAsync(string debtorId, string reminderId, TimeSpan? within = null)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var decision = (await Reminders.GetDecisionAsync(new GetDecisionRequest { DebtorId = debtorId, ReminderId = reminderId }, Authorized())).Decision;
+            if (!(decision.Outcome == Outcome.Deferred && decision.Held) || waited.Elapsed > (within ?? TimeSpan.FromSeconds(15)))
+            {
+                return decision;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>The gateway's /metrics as Prometheus text.</summary>
     public async Task<string> ScrapeMetricsAsync()

@@ -5,19 +5,22 @@
 -- KEYS[1]  idempotency hash   fields: fp (request fingerprint), state (pending|done), rid, at, decision
 -- KEYS[2]  consent hash       fields: optout:<channel>:<contact hash>, consent:<channel>:<contact hash>
 -- KEYS[3]  pending hash       field per reservation not yet committed or released: rid -> lease expiry (ms)
--- KEYS[4…] one sorted set per frequency cap: member = reminder id, score = reservation time (ms)
+-- KEYS[4]  held reminder hash when this decision releases a held reminder (else any key of the slot)
+-- KEYS[5…] one sorted set per frequency cap: member = reminder id, score = reservation time (ms)
 --
 -- ARGV[1] now (ms since epoch)        ARGV[2] reminder id           ARGV[3] request fingerprint
 -- ARGV[4] idempotency ttl (ms)        ARGV[5] consent field suffix   ARGV[6] consent required (1|0)
 -- ARGV[7] dry run (1|0)               ARGV[8] reservation lease (ms) ARGV[9] longest cap span (ms)
--- ARGV[10…] per cap, in KEYS order, six values:
+-- ARGV[10] releasing (1: this decides a held reminder at its release | 0)
+-- ARGV[11…] per cap, in KEYS order, six values:
 --   floor (ms; entries later than it count), limit, window (ms; 0 for a calendar period),
 --   reset (ms; when a calendar period ends; 0 for a sliding window), span (ms; how long entries matter),
 --   reserve (1: the cap counts attempts and this reminder is one | 0: it counts conversations,
 --   which only RecordContact adds, and is checked but not reserved)
 --
 -- Reply: { status, reminder id, stored decision, (count, frees at ms) per cap… } where status is
--- RESERVED | OK (dry run passed) | CAP | DUPLICATE | IN_FLIGHT | CONFLICT | OPTED_OUT | CONSENT_MISSING.
+-- RESERVED | OK (dry run passed) | CAP | DUPLICATE | IN_FLIGHT | CONFLICT | OPTED_OUT | CONSENT_MISSING
+-- | CANCELLED (the held reminder being released was cancelled first).
 -- A sliding window counts reservations in (now - window, now]: exact, with no fixed buckets that
 -- could admit twice the limit at a boundary.
 --
@@ -28,10 +31,18 @@ local now = tonumber(ARGV[1])
 local dry_run = ARGV[7] == '1'
 local lease = tonumber(ARGV[8])
 
+local releasing = ARGV[10] == '1'
+if releasing then
+  -- A held reminder cancelled (or expired) before its release began must not go. Once the release
+  -- has begun, cancelling is too late: the state says so.
+  local held = redis.call('HGET', KEYS[4], 'state')
+  if held ~= 'held' and held ~= 'releasing' then return { 'CANCELLED', ARGV[2], '' } end
+end
+
 local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision', 'at')
-if idem[1] then
+if idem[1] and not (releasing and idem[3] == ARGV[2] and idem[2] ~= 'done') then
   if idem[1] ~= ARGV[3] then return { 'CONFLICT', idem[3], '' } end
-  if idem[2] == 'done' then return { 'DUPLICATE', idem[3], idem[4] } end
+  if idem[2] == 'done' or idem[2] == 'held' then return { 'DUPLICATE', idem[3], idem[4] } end
   if now - tonumber(idem[5]) < lease then return { 'IN_FLIGHT', idem[3], '' } end
   if not dry_run then redis.call('DEL', KEYS[1]) end
 end
@@ -47,15 +58,15 @@ local pending = redis.call('HGETALL', KEYS[3])
 for p = 1, #pending, 2 do
   local expires = tonumber(pending[p + 1])
   if expires <= now then
-    for i = 4, #KEYS do redis.call('ZREM', KEYS[i], pending[p]) end
+    for i = 5, #KEYS do redis.call('ZREM', KEYS[i], pending[p]) end
     if expires + tonumber(ARGV[9]) <= now then redis.call('HDEL', KEYS[3], pending[p]) end
   end
 end
 
 local reply = { 'RESERVED', '', '' }
 local full = false
-for i = 4, #KEYS do
-  local a = 10 + (i - 4) * 6
+for i = 5, #KEYS do
+  local a = 11 + (i - 5) * 6
   local floor = '(' .. ARGV[a]
   local limit = tonumber(ARGV[a + 1])
   local window = tonumber(ARGV[a + 2])
@@ -84,8 +95,8 @@ if dry_run then
   return reply
 end
 
-for i = 4, #KEYS do
-  local a = 10 + (i - 4) * 6
+for i = 5, #KEYS do
+  local a = 11 + (i - 5) * 6
   if ARGV[a + 5] == '1' then
     local span = tonumber(ARGV[a + 4])
     redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - span)
@@ -97,4 +108,5 @@ redis.call('HSET', KEYS[3], ARGV[2], now + lease)
 redis.call('PEXPIRE', KEYS[3], lease + tonumber(ARGV[9]))
 redis.call('HSET', KEYS[1], 'fp', ARGV[3], 'state', 'pending', 'rid', ARGV[2], 'at', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
+if releasing then redis.call('HSET', KEYS[4], 'state', 'releasing') end
 return reply

@@ -1,0 +1,157 @@
+using Gateway.Hosting;
+using Gateway.Observability;
+using Gateway.Pipeline;
+using Gateway.Requests;
+using Gateway.Rules;
+using Gateway.Store;
+using Gateway.Tenancy;
+using Gateway.V1;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Deferral;
+
+/// <summary>
+/// Releases held reminders when they are due, on whichever instance is free: claims due entries
+/// under a lease, runs the whole pipeline again for each (consent, caps, quiet hours, recheck), and
+/// completes the entry. An instance that dies mid-release simply lets its lease run out; another
+/// takes the reminder over, and the reminder's own idempotency key keeps it from going twice.
+/// </summary>
+internal sealed class HeldReminderReleaser(
+    HeldReminders held,
+    DueShards shards,
+    DecisionPipeline pipeline,
+    ReminderValidator validator,
+    RuleSetProvider rules,
+    TenantDirectory tenants,
+    GatewayMetrics metrics,
+    IOptions<DeferralOptions> options,
+    TimeProvider time,
+    ILogger<HeldReminderReleaser> logger) : BackgroundService
+{
+    private static readonly TimeSpan MeasureEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DecisionBudget = TimeSpan.FromSeconds(30);
+
+    private readonly DeferralOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.ReleaseEnabled)
+        {
+            return;
+        }
+
+        using var gate = new SemaphoreSlim(_options.Concurrency);
+        TimeSpan? lastMeasured = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // One claim per shard, sent together (pipelined), so a poll costs one round trip's wait.
+                var batches = await Task.WhenAll(Enumerable.Range(0, shards.Count).Select(shard => held.ClaimDueAsync(shard, stoppingToken))).ConfigureAwait(false);
+                var claimed = 0;
+                foreach (var claim in batches.SelectMany(batch => batch))
+                {
+                    claimed++;
+                    await gate.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    _ = ReleaseAsync(claim, gate, stoppingToken);
+                }
+
+                if (lastMeasured is null || clock.Elapsed - lastMeasured > MeasureEvery)
+                {
+                    lastMeasured = clock.Elapsed;
+                    await MeasureAsync(stoppingToken).ConfigureAwait(false);
+                }
+
+                if (claimed > 0)
+                {
+                    continue;
+                }
+            }
+            catch (StoreUnavailableException ex)
+            {
+                DeferralLog.StoreUnavailable(logger, ex);
+            }
+
+            try
+            {
+                // Real time: polling paces the worker, while due-ness is judged on the business clock.
+                await Task.Delay(_options.PollInterval, TimeProvider.System, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ReleaseAsync(DueClaim claim, SemaphoreSlim gate, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var outcome = await DecideAsync(claim, stoppingToken).ConfigureAwait(false);
+            if (outcome is not null)
+            {
+                metrics.DeferredReleased.WithLabels(outcome).Inc();
+                await held.CompleteAsync(claim, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or GatewayUnavailableException or OperationCanceledException)
+        {
+            // Left claimed: the entry comes due again when the lease ends, and is retried then.
+            DeferralLog.ReleaseRetried(logger, claim.Member.Split('|')[^1], ex.GetType().Name);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Decides one due reminder; returns the metric outcome, or null to leave the claim to its lease.</summary>
+    private async Task<string?> DecideAsync(DueClaim claim, CancellationToken stoppingToken)
+    {
+        var (tenantId, debtorId, reminderId) = DueShards.Parse(claim.Member);
+        var reminder = await held.ReadAsync(tenantId, debtorId, reminderId, stoppingToken).ConfigureAwait(false);
+        if (reminder is null || !reminder.Releasable)
+        {
+            return "gone";
+        }
+
+        if (time.GetUtcNow() > reminder.ValidUntil)
+        {
+            await held.ExpireAsync(reminder, stoppingToken).ConfigureAwait(false);
+            return "expired";
+        }
+
+        if (!tenants.Tenants.TryGetValue(tenantId, out var tenant))
+        {
+            DeferralLog.TenantGone(logger, reminderId, tenantId);
+            await held.ExpireAsync(reminder, stoppingToken).ConfigureAwait(false);
+            return "expired";
+        }
+
+        var snapshot = rules.Current;
+        var validation = validator.Validate(reminder.Request, snapshot, tenantId, releasing: true);
+        if (!validation.IsValid)
+        {
+            // The rule set changed under it (a template withdrawn): it can no longer go as asked.
+            DeferralLog.NoLongerValid(logger, reminderId, snapshot.Version, string.Join(", ", validation.Violations.Select(v => v.Field)));
+            await held.ExpireAsync(reminder, stoppingToken).ConfigureAwait(false);
+            return "expired";
+        }
+
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + DecisionBudget;
+        var decision = await pipeline.DecideAsync(tenant, validation.Request!, snapshot, DecisionMode.Send, deadline, stoppingToken, releasingReminderId: reminderId).ConfigureAwait(false);
+        return RuleNames.Of(decision.Outcome);
+    }
+
+    private async Task MeasureAsync(CancellationToken stoppingToken)
+    {
+        var (pending, oldestDue) = await held.MeasureAsync(stoppingToken).ConfigureAwait(false);
+        metrics.DeferredPending.Set(pending);
+        var overdue = oldestDue is { } due ? (time.GetUtcNow() - due).TotalSeconds : 0;
+        metrics.DeferredOldestDueAge.Set(Math.Max(0, overdue));
+    }
+}

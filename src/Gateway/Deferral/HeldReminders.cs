@@ -1,0 +1,204 @@
+using System.Globalization;
+using Gateway.Hosting;
+using Gateway.Pipeline;
+using Gateway.Store;
+using Gateway.V1;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Gateway.Deferral;
+
+/// <summary>
+/// The reminders the gateway holds for later: hold, claim when due (under a lease), read back,
+/// complete, cancel and expire. Each held reminder lives in its debtor's slot; the due index is
+/// sharded. The request is kept encrypted; nothing about the contact point is readable in the store.
+/// </summary>
+internal sealed class HeldReminders(
+    GuardrailStore store,
+    DueShards shards,
+    PayloadProtector protector,
+    IOptions<StoreOptions> storeOptions,
+    IOptions<DeferralOptions> deferralOptions,
+    TimeProvider time)
+{
+    private readonly StoreOptions _store = storeOptions.Value;
+    private readonly DeferralOptions _deferral = deferralOptions.Value;
+
+    /// <summary>Holds a deferred reminder until its <c>not_before</c>; the decision becomes the held one.</summary>
+    public Task HoldAsync(DecisionContext context, Reminder original, Decision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(decision);
+        var request = context.Request;
+        var keys = new StoreKeys(request.TenantId, request.DebtorId);
+        var now = time.GetUtcNow();
+        var due = decision.NotBefore.ToDateTimeOffset();
+        var validUntil = request.DeferUntil ?? due;
+        var shard = shards.For(request.TenantId, request.DebtorId);
+        RedisKey[] keysOfHold = [keys.Idempotency(request.IdempotencyKey), keys.Held(context.ReminderId), keys.HeldByDebt(request.DebtId), keys.Decision(context.ReminderId), keys.History];
+        RedisValue[] values =
+        [
+            context.ReminderId,
+            protector.Protect(original.ToByteArray(), context.ReminderId),
+            due.ToUnixTimeMilliseconds(),
+            validUntil.ToUnixTimeMilliseconds(),
+            keys.IdempotencyDigest(request.IdempotencyKey),
+            decision.ToByteArray(),
+            GuardrailStore.HistoryRecord(now, context.Releasing ? RecordEvent.Released : RecordEvent.Decided, decision),
+            now.ToUnixTimeMilliseconds(),
+            (long)_store.DecisionRetention.TotalMilliseconds,
+            (long)_store.IdempotencyTtl.TotalMilliseconds,
+            request.Fingerprint,
+        ];
+        return store.RunAsync("hold", async db =>
+        {
+            // The index entry first: one without a held reminder behind it is dropped at release,
+            // while a held reminder without an index entry would never go.
+            var indexed = db.SortedSetAddAsync(DueShards.Key(shard), DueShards.Member(request.TenantId, request.DebtorId, context.ReminderId), due.ToUnixTimeMilliseconds());
+            var held = db.ScriptEvaluateAsync(LuaScripts.Hold, keysOfHold, values);
+            await Task.WhenAll(indexed, held).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Claims the due entries of one shard for this instance, for <see cref="DeferralOptions.ClaimLease"/>.</summary>
+    public Task<IReadOnlyList<DueClaim>> ClaimDueAsync(int shard, CancellationToken cancellationToken) =>
+        store.RunAsync("claim", async db =>
+        {
+            RedisValue[] values = [time.GetUtcNow().ToUnixTimeMilliseconds(), (long)_deferral.ClaimLease.TotalMilliseconds, _deferral.BatchSize];
+            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Claim, [DueShards.Key(shard)], values).ConfigureAwait(false))!;
+            var claims = new List<DueClaim>(reply.Length / 2);
+            for (var i = 0; i + 1 < reply.Length; i += 2)
+            {
+                claims.Add(new DueClaim(shard, (string)reply[i]!, (long)reply[i + 1]));
+            }
+
+            return (IReadOnlyList<DueClaim>)claims;
+        }, cancellationToken);
+
+    public Task<HeldReminder?> ReadAsync(string tenantId, string debtorId, string reminderId, CancellationToken cancellationToken) =>
+        store.RunAsync("held", async db =>
+        {
+            var fields = await db.HashGetAsync(new StoreKeys(tenantId, debtorId).Held(reminderId), ["state", "request", "due", "expires"]).ConfigureAwait(false);
+            if (fields[0].IsNull || fields[1].IsNull)
+            {
+                return null;
+            }
+
+            var request = Reminder.Parser.ParseFrom(protector.Unprotect((byte[])fields[1]!, reminderId));
+            return new HeldReminder(tenantId, debtorId, reminderId, (string)fields[0]!, request, FromMilliseconds(fields[2]), FromMilliseconds(fields[3]));
+        }, cancellationToken);
+
+    /// <summary>Removes a claimed entry, unless it was rescheduled or reclaimed meanwhile.</summary>
+    public Task CompleteAsync(DueClaim claim, CancellationToken cancellationToken) =>
+        store.RunAsync("complete", db => db.ScriptEvaluateAsync(LuaScripts.Complete, [DueShards.Key(claim.Shard)], [claim.Member, claim.LeaseScore]), cancellationToken);
+
+    /// <summary>Cancels a held reminder by its idempotency key; null when no reminder with that key is held.</summary>
+    public async Task<Decision?> CancelAsync(string tenantId, string debtorId, string idempotencyKey, string reason, CancellationToken cancellationToken)
+    {
+        var keys = new StoreKeys(tenantId, debtorId);
+        var reminderId = await store.RunAsync("cancel", async db =>
+        {
+            var fields = await db.HashGetAsync(keys.Idempotency(idempotencyKey), ["state", "rid"]).ConfigureAwait(false);
+            return fields[0] == "held" ? (string?)fields[1] : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return reminderId is null ? null : await EndAsync(tenantId, debtorId, reminderId, ReasonCode.Cancelled, "cancel", reason, RecordEvent.Cancelled, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels every held reminder about one debt; returns the reminder ids cancelled.</summary>
+    public async Task<IReadOnlyList<string>> CancelForDebtAsync(string tenantId, string debtorId, string debtId, string reason, CancellationToken cancellationToken)
+    {
+        var keys = new StoreKeys(tenantId, debtorId);
+        var held = await store.RunAsync("cancel", db => db.SetMembersAsync(keys.HeldByDebt(debtId)), cancellationToken).ConfigureAwait(false);
+        var cancelled = new List<string>();
+        foreach (var reminderId in held.Select(member => (string)member!))
+        {
+            if (await EndAsync(tenantId, debtorId, reminderId, ReasonCode.Cancelled, "cancel", reason, RecordEvent.Cancelled, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                cancelled.Add(reminderId);
+            }
+        }
+
+        return cancelled;
+    }
+
+    /// <summary>Ends a held reminder whose validity passed before it could go.</summary>
+    public Task<Decision?> ExpireAsync(HeldReminder held, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return EndAsync(held.TenantId, held.DebtorId, held.ReminderId, ReasonCode.Expired, "validity", $"defer_until {held.ValidUntil:O} passed before it could go", RecordEvent.Expired, cancellationToken);
+    }
+
+    /// <summary>The number of held reminders waiting, and the release instant of the oldest.</summary>
+    public Task<(long Pending, DateTimeOffset? OldestDue)> MeasureAsync(CancellationToken cancellationToken) =>
+        store.RunAsync("measure", async db =>
+        {
+            long pending = 0;
+            DateTimeOffset? oldest = null;
+            for (var shard = 0; shard < shards.Count; shard++)
+            {
+                pending += await db.SortedSetLengthAsync(DueShards.Key(shard)).ConfigureAwait(false);
+                var first = await db.SortedSetRangeByRankWithScoresAsync(DueShards.Key(shard), 0, 0).ConfigureAwait(false);
+                if (first.Length > 0)
+                {
+                    var due = DateTimeOffset.FromUnixTimeMilliseconds((long)first[0].Score);
+                    oldest = oldest is null || due < oldest ? due : oldest;
+                }
+            }
+
+            return (pending, oldest);
+        }, cancellationToken);
+
+    /// <summary>Marks a held reminder ended (cancelled or expired) with a final SUPPRESSED decision, in its record and history, and drops it from the due index.</summary>
+    private async Task<Decision?> EndAsync(string tenantId, string debtorId, string reminderId, ReasonCode reason, string rule, string detail, RecordEvent recordEvent, CancellationToken cancellationToken)
+    {
+        var keys = new StoreKeys(tenantId, debtorId);
+        var now = time.GetUtcNow();
+        var (held, debtId, idemDigest) = await store.RunAsync("cancel", async db =>
+        {
+            var decision = (byte[]?)await db.StringGetAsync(keys.Decision(reminderId)).ConfigureAwait(false);
+            var fields = await db.HashGetAsync(keys.Held(reminderId), ["idem"]).ConfigureAwait(false);
+            return (decision is null ? null : Decision.Parser.ParseFrom(decision), decision is null ? null : Decision.Parser.ParseFrom(decision).DebtId, (string?)fields[0]);
+        }, cancellationToken).ConfigureAwait(false);
+        if (held is null || idemDigest is null)
+        {
+            return null;
+        }
+
+        var ended = held.Clone();
+        ended.Outcome = Outcome.Suppressed;
+        ended.Held = false;
+        ended.NotBefore = null;
+        ended.DecidedAt = Timestamp.FromDateTimeOffset(now);
+        ended.Reasons.Clear();
+        ended.Reasons.Add(reason);
+        ended.Verdicts.Add(new RuleVerdict { Rule = rule, Verdict = Verdict.Suppress, Reason = reason, Detail = detail });
+        RedisKey[] keysOfCancel = [keys.Held(reminderId), keys.HeldByDebt(debtId!), keys.IdempotencyByDigest(idemDigest), keys.Decision(reminderId), keys.History];
+        RedisValue[] values =
+        [
+            reminderId,
+            ended.ToByteArray(),
+            GuardrailStore.HistoryRecord(now, recordEvent, ended),
+            now.ToUnixTimeMilliseconds(),
+            (long)_store.DecisionRetention.TotalMilliseconds,
+            (long)_store.IdempotencyTtl.TotalMilliseconds,
+        ];
+        var done = await store.RunAsync("cancel", async db =>
+        {
+            var result = (long)(await db.ScriptEvaluateAsync(LuaScripts.Cancel, keysOfCancel, values).ConfigureAwait(false));
+            if (result == 1)
+            {
+                await db.SortedSetRemoveAsync(DueShards.Key(shards.For(tenantId, debtorId)), DueShards.Member(tenantId, debtorId, reminderId)).ConfigureAwait(false);
+            }
+
+            return result == 1;
+        }, cancellationToken).ConfigureAwait(false);
+        return done ? ended : null;
+    }
+
+    private static DateTimeOffset FromMilliseconds(RedisValue value) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((string)value!, CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Observability;
+
+/// <summary>Logs of held reminders and their release. Event ids 1800–1899 are stable; contact points never appear.</summary>
+internal static partial class DeferralLog
+{
+    [LoggerMessage(1800, LogLevel.Warning, "Held reminders could not be claimed: the store is unavailable")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(1801, LogLevel.Information, "Release of held reminder {ReminderId} will be retried when its claim lapses ({Why})")]
+    public static partial void ReleaseRetried(ILogger logger, string reminderId, string why);
+
+    [LoggerMessage(1802, LogLevel.Warning, "Held reminder {ReminderId} ended: tenant {Tenant} is no longer configured")]
+    public static partial void TenantGone(ILogger logger, string reminderId, string tenant);
+
+    [LoggerMessage(1803, LogLevel.Warning, "Held reminder {ReminderId} ended: it is not valid under rule set v{Version} ({Fields})")]
+    public static partial void NoLongerValid(ILogger logger, string reminderId, long version, string fields);
+}

@@ -1,0 +1,19 @@
+-- Cancel one held reminder, atomically, in the debtor's slot. Too late once its release has begun.
+-- KEYS[1] held reminder hash   KEYS[2] held-by-debt set   KEYS[3] idempotency hash
+-- KEYS[4] decision record      KEYS[5] history
+-- ARGV[1] reminder id   ARGV[2] cancelled decision bytes   ARGV[3] record bytes   ARGV[4] now (ms)
+-- ARGV[5] record retention (ms)   ARGV[6] idempotency ttl (ms)
+-- Reply: 1 cancelled, 0 not held (released, cancelled or expired already)
+if redis.call('HGET', KEYS[1], 'state') ~= 'held' then return 0 end
+local now = tonumber(ARGV[4])
+redis.call('HSET', KEYS[1], 'state', 'cancelled')
+redis.call('SREM', KEYS[2], ARGV[1])
+if redis.call('HGET', KEYS[3], 'rid') == ARGV[1] then
+  redis.call('HSET', KEYS[3], 'state', 'done', 'decision', ARGV[2])
+  redis.call('PEXPIRE', KEYS[3], ARGV[6])
+end
+redis.call('SET', KEYS[4], ARGV[2], 'PX', ARGV[5])
+redis.call('ZADD', KEYS[5], now, ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now - tonumber(ARGV[5]))
+redis.call('PEXPIRE', KEYS[5], ARGV[5])
+return 1
