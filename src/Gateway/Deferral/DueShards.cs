@@ -6,14 +6,15 @@ using StackExchange.Redis;
 namespace Gateway.Deferral;
 
 /// <summary>
-/// The due index, split into shards of its own hash tag each (<c>gw:due:{n}</c>), so a cluster
-/// spreads it over its nodes; a debtor's reminders always land in the same shard.
+/// The due index, per tenant, split into shards of their own hash tag each
+/// (<c>gw:due:{tenant:n}</c>), so a cluster spreads it over its nodes and an instance polls only
+/// the tenants it serves; a debtor's reminders always land in the same shard.
 /// </summary>
 internal sealed class DueShards(IOptions<DeferralOptions> options)
 {
     public int Count { get; } = options.Value.Shards;
 
-    public static RedisKey Key(int shard) => $"gw:due:{{{shard}}}";
+    public static RedisKey Key(string tenantId, int shard) => $"gw:due:{{{tenantId}:{shard}}}";
 
     public static string Member(string tenantId, string debtorId, string reminderId) => $"{tenantId}|{debtorId}|{reminderId}";
 

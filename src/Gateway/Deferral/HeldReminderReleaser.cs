@@ -42,15 +42,17 @@ internal sealed class HeldReminderReleaser(
             return;
         }
 
-        using var gate = new SemaphoreSlim(_options.Concurrency);
+        // Not disposed: detached releases may still release it while the service stops.
+        var gate = new SemaphoreSlim(_options.Concurrency);
         TimeSpan? lastMeasured = null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // One claim per shard, sent together (pipelined), so a poll costs one round trip's wait.
-                var batches = await Task.WhenAll(Enumerable.Range(0, shards.Count).Select(shard => held.ClaimDueAsync(shard, stoppingToken))).ConfigureAwait(false);
+                // One claim per shard of each tenant this instance serves, sent together (pipelined),
+                // so a poll costs one round trip's wait. Tenants it does not serve are not touched.
+                var batches = await Task.WhenAll(tenants.Tenants.Keys.SelectMany(tenant => Enumerable.Range(0, shards.Count).Select(shard => held.ClaimDueAsync(tenant, shard, stoppingToken)))).ConfigureAwait(false);
                 var claimed = 0;
                 foreach (var claim in batches.SelectMany(batch => batch))
                 {
@@ -73,6 +75,16 @@ internal sealed class HeldReminderReleaser(
             catch (StoreUnavailableException ex)
             {
                 DeferralLog.StoreUnavailable(logger, ex);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The worker must outlive any one bad poll; what went wrong is logged at Error.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                DeferralLog.PollFailed(logger, ex);
             }
 
             try
@@ -103,6 +115,16 @@ internal sealed class HeldReminderReleaser(
             // Left claimed: the entry comes due again when the lease ends, and is retried then.
             DeferralLog.ReleaseRetried(logger, claim.Member.Split('|')[^1], ex.GetType().Name);
         }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the store may already be closed. The claim lapses and another instance goes on.
+        }
+#pragma warning disable CA1031 // A release runs detached: anything it throws must be seen, and the claim left to its lease.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            DeferralLog.ReleaseFailed(logger, claim.Member.Split('|')[^1], ex);
+        }
         finally
         {
             gate.Release();
@@ -127,9 +149,9 @@ internal sealed class HeldReminderReleaser(
 
         if (!tenants.Tenants.TryGetValue(tenantId, out var tenant))
         {
+            // Only a served tenant's shards are claimed from, so this is a corrupt entry: leave it.
             DeferralLog.TenantGone(logger, reminderId, tenantId);
-            await held.ExpireAsync(reminder, stoppingToken).ConfigureAwait(false);
-            return "expired";
+            return null;
         }
 
         var snapshot = rules.Current;
@@ -149,7 +171,7 @@ internal sealed class HeldReminderReleaser(
 
     private async Task MeasureAsync(CancellationToken stoppingToken)
     {
-        var (pending, oldestDue) = await held.MeasureAsync(stoppingToken).ConfigureAwait(false);
+        var (pending, oldestDue) = await held.MeasureAsync(tenants.Tenants.Keys, stoppingToken).ConfigureAwait(false);
         metrics.DeferredPending.Set(pending);
         var overdue = oldestDue is { } due ? (time.GetUtcNow() - due).TotalSeconds : 0;
         metrics.DeferredOldestDueAge.Set(Math.Max(0, overdue));

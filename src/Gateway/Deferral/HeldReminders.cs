@@ -27,7 +27,7 @@ internal sealed class HeldReminders(
     private readonly DeferralOptions _deferral = deferralOptions.Value;
 
     /// <summary>Holds a deferred reminder until its <c>not_before</c>; the decision becomes the held one.</summary>
-    public Task HoldAsync(DecisionContext context, Reminder original, Decision decision, CancellationToken cancellationToken)
+    public Task<RecordResult> HoldAsync(DecisionContext context, Reminder original, Decision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(original);
@@ -38,7 +38,7 @@ internal sealed class HeldReminders(
         var due = decision.NotBefore.ToDateTimeOffset();
         var validUntil = request.DeferUntil ?? due;
         var shard = shards.For(request.TenantId, request.DebtorId);
-        RedisKey[] keysOfHold = [keys.Idempotency(request.IdempotencyKey), keys.Held(context.ReminderId), keys.HeldByDebt(request.DebtId), keys.Decision(context.ReminderId), keys.History];
+        RedisKey[] keysOfHold = [keys.Idempotency(request.IdempotencyKey), keys.Held(context.ReminderId), keys.HeldByDebt(request.DebtId), keys.Decision(context.ReminderId), keys.History, keys.HistorySequence];
         RedisValue[] values =
         [
             context.ReminderId,
@@ -52,28 +52,29 @@ internal sealed class HeldReminders(
             (long)_store.DecisionRetention.TotalMilliseconds,
             (long)_store.IdempotencyTtl.TotalMilliseconds,
             request.Fingerprint,
+            context.Releasing ? 1 : 0,
         ];
         return store.RunAsync("hold", async db =>
         {
             // The index entry first: one without a held reminder behind it is dropped at release,
             // while a held reminder without an index entry would never go.
-            var indexed = db.SortedSetAddAsync(DueShards.Key(shard), DueShards.Member(request.TenantId, request.DebtorId, context.ReminderId), due.ToUnixTimeMilliseconds());
+            var indexed = db.SortedSetAddAsync(DueShards.Key(request.TenantId, shard), DueShards.Member(request.TenantId, request.DebtorId, context.ReminderId), due.ToUnixTimeMilliseconds());
             var held = db.ScriptEvaluateAsync(LuaScripts.Hold, keysOfHold, values);
             await Task.WhenAll(indexed, held).ConfigureAwait(false);
-            return true;
+            return RecordResult.Parse(RedisResultReply.From(await held.ConfigureAwait(false)));
         }, cancellationToken);
     }
 
-    /// <summary>Claims the due entries of one shard for this instance, for <see cref="DeferralOptions.ClaimLease"/>.</summary>
-    public Task<IReadOnlyList<DueClaim>> ClaimDueAsync(int shard, CancellationToken cancellationToken) =>
+    /// <summary>Claims the due entries of one shard of a tenant for this instance, for <see cref="DeferralOptions.ClaimLease"/>.</summary>
+    public Task<IReadOnlyList<DueClaim>> ClaimDueAsync(string tenantId, int shard, CancellationToken cancellationToken) =>
         store.RunAsync("claim", async db =>
         {
             RedisValue[] values = [time.GetUtcNow().ToUnixTimeMilliseconds(), (long)_deferral.ClaimLease.TotalMilliseconds, _deferral.BatchSize];
-            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Claim, [DueShards.Key(shard)], values).ConfigureAwait(false))!;
+            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Claim, [DueShards.Key(tenantId, shard)], values).ConfigureAwait(false))!;
             var claims = new List<DueClaim>(reply.Length / 2);
             for (var i = 0; i + 1 < reply.Length; i += 2)
             {
-                claims.Add(new DueClaim(shard, (string)reply[i]!, (long)reply[i + 1]));
+                claims.Add(new DueClaim(tenantId, shard, (string)reply[i]!, (long)reply[i + 1]));
             }
 
             return (IReadOnlyList<DueClaim>)claims;
@@ -94,7 +95,7 @@ internal sealed class HeldReminders(
 
     /// <summary>Removes a claimed entry, unless it was rescheduled or reclaimed meanwhile.</summary>
     public Task CompleteAsync(DueClaim claim, CancellationToken cancellationToken) =>
-        store.RunAsync("complete", db => db.ScriptEvaluateAsync(LuaScripts.Complete, [DueShards.Key(claim.Shard)], [claim.Member, claim.LeaseScore]), cancellationToken);
+        store.RunAsync("complete", db => db.ScriptEvaluateAsync(LuaScripts.Complete, [DueShards.Key(claim.TenantId, claim.Shard)], [claim.Member, claim.LeaseScore]), cancellationToken);
 
     /// <summary>Cancels a held reminder by its idempotency key; null when no reminder with that key is held.</summary>
     public async Task<Decision?> CancelAsync(string tenantId, string debtorId, string idempotencyKey, string reason, CancellationToken cancellationToken)
@@ -132,16 +133,16 @@ internal sealed class HeldReminders(
         return EndAsync(held.TenantId, held.DebtorId, held.ReminderId, ReasonCode.Expired, "validity", $"defer_until {held.ValidUntil:O} passed before it could go", RecordEvent.Expired, cancellationToken);
     }
 
-    /// <summary>The number of held reminders waiting, and the release instant of the oldest.</summary>
-    public Task<(long Pending, DateTimeOffset? OldestDue)> MeasureAsync(CancellationToken cancellationToken) =>
+    /// <summary>The number of held reminders of these tenants waiting, and the release instant of the oldest.</summary>
+    public Task<(long Pending, DateTimeOffset? OldestDue)> MeasureAsync(IEnumerable<string> tenantIds, CancellationToken cancellationToken) =>
         store.RunAsync("measure", async db =>
         {
             long pending = 0;
             DateTimeOffset? oldest = null;
-            for (var shard = 0; shard < shards.Count; shard++)
+            foreach (var key in tenantIds.SelectMany(tenant => Enumerable.Range(0, shards.Count).Select(shard => DueShards.Key(tenant, shard))))
             {
-                pending += await db.SortedSetLengthAsync(DueShards.Key(shard)).ConfigureAwait(false);
-                var first = await db.SortedSetRangeByRankWithScoresAsync(DueShards.Key(shard), 0, 0).ConfigureAwait(false);
+                pending += await db.SortedSetLengthAsync(key).ConfigureAwait(false);
+                var first = await db.SortedSetRangeByRankWithScoresAsync(key, 0, 0).ConfigureAwait(false);
                 if (first.Length > 0)
                 {
                     var due = DateTimeOffset.FromUnixTimeMilliseconds((long)first[0].Score);
@@ -176,7 +177,7 @@ internal sealed class HeldReminders(
         ended.Reasons.Clear();
         ended.Reasons.Add(reason);
         ended.Verdicts.Add(new RuleVerdict { Rule = rule, Verdict = Verdict.Suppress, Reason = reason, Detail = detail });
-        RedisKey[] keysOfCancel = [keys.Held(reminderId), keys.HeldByDebt(debtId!), keys.IdempotencyByDigest(idemDigest), keys.Decision(reminderId), keys.History];
+        RedisKey[] keysOfCancel = [keys.Held(reminderId), keys.HeldByDebt(debtId!), keys.IdempotencyByDigest(idemDigest), keys.Decision(reminderId), keys.History, keys.HistorySequence];
         RedisValue[] values =
         [
             reminderId,
@@ -191,7 +192,7 @@ internal sealed class HeldReminders(
             var result = (long)(await db.ScriptEvaluateAsync(LuaScripts.Cancel, keysOfCancel, values).ConfigureAwait(false));
             if (result == 1)
             {
-                await db.SortedSetRemoveAsync(DueShards.Key(shards.For(tenantId, debtorId)), DueShards.Member(tenantId, debtorId, reminderId)).ConfigureAwait(false);
+                await db.SortedSetRemoveAsync(DueShards.Key(tenantId, shards.For(tenantId, debtorId)), DueShards.Member(tenantId, debtorId, reminderId)).ConfigureAwait(false);
             }
 
             return result == 1;

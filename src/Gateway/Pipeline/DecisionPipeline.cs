@@ -306,7 +306,10 @@ internal sealed class DecisionPipeline(
 
         try
         {
-            await store.FinishAsync(context, decision, release, mode, cancellationToken).ConfigureAwait(false);
+            // A decision that never reached the reserve step has not checked its key yet: the same
+            // round trip that records it does, so a retry still gets the first decision.
+            var result = await store.FinishAsync(context, decision, release, mode, cancellationToken, checkIdempotency: mode == IdempotencyMode.None).ConfigureAwait(false);
+            return Settle(context, decision, result);
         }
         catch (StoreUnavailableException ex)
         {
@@ -315,6 +318,14 @@ internal sealed class DecisionPipeline(
 
         return decision;
     }
+
+    /// <summary>The decision to answer with, once the store said whether the key already answers.</summary>
+    private static Decision Settle(DecisionContext context, Decision decision, RecordResult result) => result.Status switch
+    {
+        RecordStatus.Duplicate => Replay(result.Existing!),
+        RecordStatus.Conflict => throw new IdempotencyConflictException(context.Request.IdempotencyKey, result.ExistingReminderId),
+        _ => decision,
+    };
 
     /// <summary>
     /// A deferred reminder whose request allows deferral is held by the gateway and released by it
@@ -325,15 +336,14 @@ internal sealed class DecisionPipeline(
         decision.Held = true;
         try
         {
-            await held.HoldAsync(context, context.Request.Original, decision, cancellationToken).ConfigureAwait(false);
+            return Settle(context, decision, await held.HoldAsync(context, context.Request.Original, decision, cancellationToken).ConfigureAwait(false));
         }
         catch (StoreUnavailableException ex)
         {
             PipelineLog.StoreUnavailable(logger, "hold", ex);
             decision.Held = false;
+            return decision;
         }
-
-        return decision;
     }
 
     private async Task ReleaseAsync(DecisionContext context, IReadOnlyList<CapRule> reserved)

@@ -72,23 +72,25 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
     /// history, settles the idempotency key, ends the reservation's lease and releases it from
     /// <paramref name="release"/>; for a released held reminder, ends its hold.
     /// </summary>
-    public Task FinishAsync(DecisionContext context, Decision? decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken)
+    /// <param name="checkIdempotency">True for a decision that never reached the reserve step: if its key already answers, nothing is recorded and the earlier decision is returned.</param>
+    public Task<RecordResult> FinishAsync(DecisionContext context, Decision? decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken, bool checkIdempotency = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(release);
         var request = context.Request;
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var contactHash = release.Count > 0 ? hasher.Hash(request.Contact) : string.Empty;
-        var redisKeys = new RedisKey[6 + release.Count];
+        var redisKeys = new RedisKey[7 + release.Count];
         redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
         redisKeys[1] = keys.Decision(context.ReminderId);
         redisKeys[2] = keys.Pending;
         redisKeys[3] = keys.History;
-        redisKeys[4] = keys.Held(context.ReminderId);
-        redisKeys[5] = keys.HeldByDebt(request.DebtId);
+        redisKeys[4] = keys.HistorySequence;
+        redisKeys[5] = keys.Held(context.ReminderId);
+        redisKeys[6] = keys.HeldByDebt(request.DebtId);
         for (var i = 0; i < release.Count; i++)
         {
-            redisKeys[6 + i] = keys.Cap(release[i], request.DebtId, contactHash);
+            redisKeys[7 + i] = keys.Cap(release[i], request.DebtId, contactHash);
         }
 
         var now = time.GetUtcNow();
@@ -102,8 +104,10 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
             now.ToUnixTimeMilliseconds(),
             decision is null ? [] : HistoryRecord(now, context.Releasing ? RecordEvent.Released : RecordEvent.Decided, decision),
             context.Releasing && decision is not null ? 1 : 0,
+            checkIdempotency ? 1 : 0,
+            request.Fingerprint,
         ];
-        return RunAsync("finish", db => db.ScriptEvaluateAsync(LuaScripts.Finish, redisKeys, values), cancellationToken);
+        return RunAsync("finish", async db => RecordResult.Parse(RedisResultReply.From(await db.ScriptEvaluateAsync(LuaScripts.Finish, redisKeys, values).ConfigureAwait(false))), cancellationToken);
     }
 
     /// <summary>One entry of the append-only history, as stored.</summary>
@@ -116,7 +120,7 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         {
             var entries = await db.SortedSetRangeByScoreAsync(
                 new StoreKeys(tenantId, debtorId).History, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), Exclude.Stop, Order.Ascending, skip, take).ConfigureAwait(false);
-            return (IReadOnlyList<DecisionRecord>)entries.Select(entry => DecisionRecord.Parser.ParseFrom((byte[])entry!)).ToList();
+            return (IReadOnlyList<DecisionRecord>)entries.Select(entry => DecisionRecord.Parser.ParseFrom(((byte[])entry!).AsSpan(StoreKeys.HistorySequenceLength))).ToList();
         }, cancellationToken);
 
     /// <summary>Counts a contact the gateway did not reserve itself against <paramref name="caps"/>; idempotent by <paramref name="contactId"/>.</summary>

@@ -22,6 +22,12 @@ internal readonly record struct StoreKeys(string TenantId, string DebtorId)
     /// <summary>The debtor's append-only decision history.</summary>
     public RedisKey History => Prefix + "history";
 
+    /// <summary>The history's sequence counter: entries of the same millisecond keep the order they were written in.</summary>
+    public RedisKey HistorySequence => Prefix + "history-seq";
+
+    /// <summary>How many characters of sequence prefix each history member carries before the record.</summary>
+    public const int HistorySequenceLength = 16;
+
     /// <summary>A reminder the gateway holds for later release.</summary>
     public RedisKey Held(string reminderId) => Prefix + "held:" + reminderId;
 

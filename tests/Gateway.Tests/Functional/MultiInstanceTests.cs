@@ -27,8 +27,11 @@ public sealed class MultiInstanceTests(RedisFixture redis, RedisClusterFixture c
         await using var lender = await SandboxLenderServer.StartAsync(FreePort.Next(), TestSeed.Create());
         var (debtor, debt, _, email) = TestSeed.AddDueDebtor(lender.Ledger, 1234);
         var outbox = Path.Combine(Directory.CreateTempSubdirectory("gateway-race-").FullName, "outbox.jsonl");
-        await using var first = await GatewayProcess.StartAsync(tenant, storeConnectionString, lender.Address, outbox);
-        await using var second = await GatewayProcess.StartAsync(tenant, storeConnectionString, lender.Address, outbox);
+        // The race is about the caps, not latency: generous budgets keep a loaded machine
+        // from failing requests closed (which would be correct, but not what this test measures).
+        var settings = new Dictionary<string, string> { ["Gateway__Recheck__Timeout"] = "00:00:05", ["Gateway__Store__OperationTimeout"] = "00:00:05" };
+        await using var first = await GatewayProcess.StartAsync(tenant, storeConnectionString, lender.Address, outbox, settings);
+        await using var second = await GatewayProcess.StartAsync(tenant, storeConnectionString, lender.Address, outbox, settings);
 
         // These processes run on the real clock: place the recipient where it is daytime now.
         var zone = DaytimeZone();

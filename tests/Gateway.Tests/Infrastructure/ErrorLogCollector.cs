@@ -30,7 +30,7 @@ public sealed class ErrorLogCollector : ILoggerProvider
         {
             if (logLevel >= LogLevel.Error)
             {
-                errors.Enqueue($"{category}[{eventId.Id}]: {formatter(state, exception)} {exception?.GetType().Name}");
+                errors.Enqueue($"{category}[{eventId.Id}]: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}\n{exception?.StackTrace}");
             }
         }
     }

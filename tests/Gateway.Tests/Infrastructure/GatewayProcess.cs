@@ -40,7 +40,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<GatewayProcess> StartAsync(string tenantId, string storeConnectionString, Uri lenderAddress, string outboxPath)
+    public static async Task<GatewayProcess> StartAsync(string tenantId, string storeConnectionString, Uri lenderAddress, string outboxPath, IDictionary<string, string>? settings = null)
     {
         var grpcPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
@@ -67,6 +67,11 @@ public sealed class GatewayProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_gcServer"] = "0",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

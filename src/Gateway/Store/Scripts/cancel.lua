@@ -1,6 +1,6 @@
 -- Cancel one held reminder, atomically, in the debtor's slot. Too late once its release has begun.
 -- KEYS[1] held reminder hash   KEYS[2] held-by-debt set   KEYS[3] idempotency hash
--- KEYS[4] decision record      KEYS[5] history
+-- KEYS[4] decision record      KEYS[5] history   KEYS[6] history sequence
 -- ARGV[1] reminder id   ARGV[2] cancelled decision bytes   ARGV[3] record bytes   ARGV[4] now (ms)
 -- ARGV[5] record retention (ms)   ARGV[6] idempotency ttl (ms)
 -- Reply: 1 cancelled, 0 not held (released, cancelled or expired already)
@@ -13,7 +13,9 @@ if redis.call('HGET', KEYS[3], 'rid') == ARGV[1] then
   redis.call('PEXPIRE', KEYS[3], ARGV[6])
 end
 redis.call('SET', KEYS[4], ARGV[2], 'PX', ARGV[5])
-redis.call('ZADD', KEYS[5], now, ARGV[3])
+local seq = redis.call('INCR', KEYS[6])
+redis.call('PEXPIRE', KEYS[6], ARGV[5])
+redis.call('ZADD', KEYS[5], now, string.format('%016d', seq) .. ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now - tonumber(ARGV[5]))
 redis.call('PEXPIRE', KEYS[5], ARGV[5])
 return 1

@@ -3,12 +3,21 @@
 -- the same batch: an index entry without a held reminder is dropped by the worker.
 --
 -- KEYS[1] idempotency hash   KEYS[2] held reminder hash   KEYS[3] held-by-debt set
--- KEYS[4] decision record    KEYS[5] history (sorted set: score = time, member = DecisionRecord bytes)
+-- KEYS[4] decision record    KEYS[5] history (sorted set: score = time, member = sequence + DecisionRecord bytes)
+-- KEYS[6] history sequence
 -- ARGV[1] reminder id        ARGV[2] encrypted request   ARGV[3] release at (ms)   ARGV[4] valid until (ms)
 -- ARGV[5] idempotency key hash (the idempotency field of the held hash, to cancel by debt)
 -- ARGV[6] decision bytes     ARGV[7] record bytes        ARGV[8] now (ms)          ARGV[9] record retention (ms)
 -- ARGV[10] idempotency ttl (ms)   ARGV[11] request fingerprint
+-- ARGV[12] releasing (1: this re-holds a reminder being released | 0)
+-- Reply: { 'HELD' } | { 'DUPLICATE', stored decision } | { 'CONFLICT', reminder id }
 local now = tonumber(ARGV[8])
+local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision')
+if idem[1] and not (ARGV[12] == '1' and idem[3] == ARGV[1]) then
+  -- The key already answers (decided, held or cancelled): a retry never holds a second reminder.
+  if idem[1] ~= ARGV[11] then return { 'CONFLICT', idem[3] } end
+  if idem[2] == 'done' or idem[2] == 'held' then return { 'DUPLICATE', idem[4] } end
+end
 local keep = tonumber(ARGV[4]) - now + tonumber(ARGV[9])
 redis.call('HSET', KEYS[2], 'request', ARGV[2], 'due', ARGV[3], 'expires', ARGV[4], 'state', 'held', 'idem', ARGV[5])
 redis.call('PEXPIRE', KEYS[2], keep)
@@ -18,7 +27,9 @@ redis.call('PEXPIRE', KEYS[3], keep)
 redis.call('HSET', KEYS[1], 'fp', ARGV[11], 'state', 'held', 'rid', ARGV[1], 'decision', ARGV[6], 'at', ARGV[8])
 redis.call('PEXPIRE', KEYS[1], math.max(tonumber(ARGV[10]), keep))
 redis.call('SET', KEYS[4], ARGV[6], 'PX', ARGV[9])
-redis.call('ZADD', KEYS[5], now, ARGV[7])
+local seq = redis.call('INCR', KEYS[6])
+redis.call('PEXPIRE', KEYS[6], ARGV[9])
+redis.call('ZADD', KEYS[5], now, string.format('%016d', seq) .. ARGV[7])
 redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now - tonumber(ARGV[9]))
 redis.call('PEXPIRE', KEYS[5], ARGV[9])
-return 1
+return { 'HELD' }
