@@ -11,8 +11,9 @@ namespace Gateway.Channels.Outbox;
 /// The sandbox carrier: "delivers" every channel by appending one JSON line per message to a file,
 /// so a newcomer (and a test) can see exactly what a recipient would receive. Several gateway
 /// processes may share one outbox: .NET's append mode seeks to the end when the file is opened
-/// (it is not O_APPEND), so each line is written under an exclusive open (an flock on Unix),
-/// or two processes could write over each other's line.
+/// (it is not O_APPEND), so writers take turns through an exclusive lock on a lock file beside it
+/// (an flock on Unix), or two processes could write over each other's line. Readers of the outbox
+/// itself are never locked out.
 /// </summary>
 internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvider time) : ICarrier, IDisposable
 {
@@ -46,7 +47,8 @@ internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvid
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            await using var stream = await OpenExclusiveAsync(cancellationToken).ConfigureAwait(false);
+            await using var writersLock = await LockAsync(cancellationToken).ConfigureAwait(false);
+            await using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
             await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -57,15 +59,15 @@ internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvid
         return CarrierResult.Accept(CarrierName, messageId);
     }
 
-    private async Task<FileStream> OpenExclusiveAsync(CancellationToken cancellationToken)
+    private async Task<FileStream> LockAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+                return new FileStream(_path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
             }
-            catch (IOException) when (attempt < 200 && File.Exists(_path))
+            catch (IOException) when (attempt < 2000)
             {
                 // Another process holds the file for its own line: wait a moment (real time, not the
                 // business clock, which a test may hold still) and try again.

@@ -39,8 +39,10 @@ if releasing then
   if held ~= 'held' and held ~= 'releasing' then return { 'CANCELLED', ARGV[2], '' } end
 end
 
+-- Releasing a held reminder decides its key afresh; but if another instance's release of it is
+-- still in progress (pending, inside its lease), this one waits like any duplicate would.
 local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision', 'at')
-if idem[1] and not (releasing and idem[3] == ARGV[2] and idem[2] ~= 'done') then
+if idem[1] and not (releasing and idem[3] == ARGV[2] and idem[2] == 'held') then
   if idem[1] ~= ARGV[3] then return { 'CONFLICT', idem[3], '' } end
   if idem[2] == 'done' or idem[2] == 'held' then return { 'DUPLICATE', idem[3], idem[4] } end
   if now - tonumber(idem[5]) < lease then return { 'IN_FLIGHT', idem[3], '' } end
