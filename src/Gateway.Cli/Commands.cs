@@ -18,6 +18,8 @@ internal static class Commands
                               [--param name=value ...] [--key IDEMPOTENCY_KEY] [--zone IANA_ZONE]
                               [--defer-hours N] [--dry-run] [--verdicts]
               gatewayctl decision --debtor ID (--id REMINDER_ID | --key IDEMPOTENCY_KEY)
+              gatewayctl export --debtor ID [--from ISO_INSTANT] [--to ISO_INSTANT] > history.jsonl
+                              every decision and state change of a debtor, one JSON object a line, for archiving
               gatewayctl demo      plays every seeded sandbox debtor and prints each decision
 
             Common: --address http://127.0.0.1:5080 (or GATEWAY_ADDRESS), --api-key KEY (or GATEWAY_API_KEY; default demo-key)
@@ -101,6 +103,40 @@ internal static class Commands
             DecisionPrinter.Print(request.DebtorId, ex);
             return 65;
         }
+    }
+
+    /// <summary>Writes a debtor's whole history as JSON lines (proto JSON, one DecisionRecord a line), paging through ListDecisions.</summary>
+    public static async Task<int> ExportAsync(CliArguments arguments)
+    {
+        using var connection = new GatewayConnection(arguments);
+        var request = new ListDecisionsRequest { DebtorId = arguments.Require("debtor"), PageSize = 500 };
+        if (arguments.Get("from") is { } from)
+        {
+            request.FromTime = Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(from, CultureInfo.InvariantCulture));
+        }
+
+        if (arguments.Get("to") is { } to)
+        {
+            request.ToTime = Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(to, CultureInfo.InvariantCulture));
+        }
+
+        var formatter = new Google.Protobuf.JsonFormatter(Google.Protobuf.JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
+        var written = 0;
+        do
+        {
+            var page = await connection.Reminders.ListDecisionsAsync(request, connection.Call);
+            foreach (var record in page.Records)
+            {
+                Console.Out.WriteLine(formatter.Format(record));
+                written++;
+            }
+
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+
+        await Console.Error.WriteLineAsync($"gatewayctl: exported {written} records of debtor {request.DebtorId}");
+        return 0;
     }
 
     public static TEnum ParseEnum<TEnum>(string name, string option)

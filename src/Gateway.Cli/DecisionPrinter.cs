@@ -21,6 +21,11 @@ internal static class DecisionPrinter
             line += string.Create(CultureInfo.InvariantCulture, $"  (may go at {decision.NotBefore.ToDateTimeOffset():u})");
         }
 
+        if (decision.Held)
+        {
+            line += "  held: the gateway sends it then itself";
+        }
+
         if (decision.Carrier.Length > 0)
         {
             line += $"  via {decision.Carrier} {decision.CarrierMessageId}";

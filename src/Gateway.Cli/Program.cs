@@ -9,6 +9,7 @@ try
     {
         "send" => await Commands.SendAsync(arguments),
         "decision" => await Commands.DecisionAsync(arguments),
+        "export" => await Commands.ExportAsync(arguments),
         "demo" => await Demo.RunAsync(arguments),
         _ => Commands.Help(),
     };

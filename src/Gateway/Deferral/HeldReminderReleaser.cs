@@ -136,15 +136,20 @@ internal sealed class HeldReminderReleaser(
     {
         var (tenantId, debtorId, reminderId) = DueShards.Parse(claim.Member);
         var reminder = await held.ReadAsync(tenantId, debtorId, reminderId, stoppingToken).ConfigureAwait(false);
-        if (reminder is null || !reminder.Releasable)
+        if (reminder is null)
         {
             return "gone";
         }
 
-        if (time.GetUtcNow() > reminder.ValidUntil)
+        if (time.GetUtcNow() > reminder.ValidUntil && reminder.State is "held" or "review")
         {
             await held.ExpireAsync(reminder, stoppingToken).ConfigureAwait(false);
             return "expired";
+        }
+
+        if (!reminder.Releasable)
+        {
+            return "gone";
         }
 
         if (!tenants.Tenants.TryGetValue(tenantId, out var tenant))
@@ -171,8 +176,9 @@ internal sealed class HeldReminderReleaser(
 
     private async Task MeasureAsync(CancellationToken stoppingToken)
     {
-        var (pending, oldestDue) = await held.MeasureAsync(tenants.Tenants.Keys, stoppingToken).ConfigureAwait(false);
+        var (pending, inReview, oldestDue) = await held.MeasureAsync(tenants.Tenants.Keys, stoppingToken).ConfigureAwait(false);
         metrics.DeferredPending.Set(pending);
+        metrics.ReviewPending.Set(inReview);
         var overdue = oldestDue is { } due ? (time.GetUtcNow() - due).TotalSeconds : 0;
         metrics.DeferredOldestDueAge.Set(Math.Max(0, overdue));
     }

@@ -26,8 +26,14 @@ internal sealed class HeldReminders(
     private readonly StoreOptions _store = storeOptions.Value;
     private readonly DeferralOptions _deferral = deferralOptions.Value;
 
-    /// <summary>Holds a deferred reminder until its <c>not_before</c>; the decision becomes the held one.</summary>
-    public Task<RecordResult> HoldAsync(DecisionContext context, Reminder original, Decision decision, CancellationToken cancellationToken)
+    /// <summary>The reminders of one tenant held for a person's review, oldest first.</summary>
+    public static RedisKey ReviewKey(string tenantId) => $"gw:review:{{{tenantId}}}";
+
+    /// <summary>
+    /// Holds a deferred reminder until its <c>not_before</c>, or (<paramref name="forReview"/>) until a
+    /// reviewer approves it; the decision becomes the held one.
+    /// </summary>
+    public Task<RecordResult> HoldAsync(DecisionContext context, Reminder original, Decision decision, CancellationToken cancellationToken, bool forReview = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(original);
@@ -35,8 +41,10 @@ internal sealed class HeldReminders(
         var request = context.Request;
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var now = time.GetUtcNow();
-        var due = decision.NotBefore.ToDateTimeOffset();
-        var validUntil = request.DeferUntil ?? due;
+        var validUntil = request.DeferUntil ?? (forReview ? now + _deferral.ReviewValidity : decision.NotBefore.ToDateTimeOffset());
+
+        // A reminder waiting for review comes due only when its validity ends: to expire.
+        var due = forReview ? validUntil : decision.NotBefore.ToDateTimeOffset();
         var shard = shards.For(request.TenantId, request.DebtorId);
         RedisKey[] keysOfHold = [keys.Idempotency(request.IdempotencyKey), keys.Held(context.ReminderId), keys.HeldByDebt(request.DebtId), keys.Decision(context.ReminderId), keys.History, keys.HistorySequence];
         RedisValue[] values =
@@ -53,15 +61,23 @@ internal sealed class HeldReminders(
             (long)_store.IdempotencyTtl.TotalMilliseconds,
             request.Fingerprint,
             context.Releasing ? 1 : 0,
+            forReview ? "review" : "held",
         ];
         return store.RunAsync("hold", async db =>
         {
+
             // The index entry first: one without a held reminder behind it is dropped at release,
             // while a held reminder without an index entry would never go.
             var indexed = db.SortedSetAddAsync(DueShards.Key(request.TenantId, shard), DueShards.Member(request.TenantId, request.DebtorId, context.ReminderId), due.ToUnixTimeMilliseconds());
             var held = db.ScriptEvaluateAsync(LuaScripts.Hold, keysOfHold, values);
             await Task.WhenAll(indexed, held).ConfigureAwait(false);
-            return RecordResult.Parse(RedisResultReply.From(await held.ConfigureAwait(false)));
+            var result = RecordResult.Parse(RedisResultReply.From(await held.ConfigureAwait(false)));
+            if (forReview && result.Status == RecordStatus.Recorded)
+            {
+                await db.SortedSetAddAsync(ReviewKey(request.TenantId), DueShards.Member(request.TenantId, request.DebtorId, context.ReminderId), now.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+            }
+
+            return result;
         }, cancellationToken);
     }
 
@@ -106,7 +122,7 @@ internal sealed class HeldReminders(
             var fields = await db.HashGetAsync(keys.Idempotency(idempotencyKey), ["state", "rid"]).ConfigureAwait(false);
             return fields[0] == "held" ? (string?)fields[1] : null;
         }, cancellationToken).ConfigureAwait(false);
-        return reminderId is null ? null : await EndAsync(tenantId, debtorId, reminderId, ReasonCode.Cancelled, "cancel", reason, RecordEvent.Cancelled, cancellationToken).ConfigureAwait(false);
+        return reminderId is null ? null : await EndAsync(tenantId, debtorId, reminderId, ReasonCode.Cancelled, "cancel", reason, RecordEvent.Cancelled, AnyHold, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Cancels every held reminder about one debt; returns the reminder ids cancelled.</summary>
@@ -117,7 +133,7 @@ internal sealed class HeldReminders(
         var cancelled = new List<string>();
         foreach (var reminderId in held.Select(member => (string)member!))
         {
-            if (await EndAsync(tenantId, debtorId, reminderId, ReasonCode.Cancelled, "cancel", reason, RecordEvent.Cancelled, cancellationToken).ConfigureAwait(false) is not null)
+            if (await EndAsync(tenantId, debtorId, reminderId, ReasonCode.Cancelled, "cancel", reason, RecordEvent.Cancelled, AnyHold, cancellationToken).ConfigureAwait(false) is not null)
             {
                 cancelled.Add(reminderId);
             }
@@ -130,14 +146,53 @@ internal sealed class HeldReminders(
     public Task<Decision?> ExpireAsync(HeldReminder held, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(held);
-        return EndAsync(held.TenantId, held.DebtorId, held.ReminderId, ReasonCode.Expired, "validity", $"defer_until {held.ValidUntil:O} passed before it could go", RecordEvent.Expired, cancellationToken);
+        return EndAsync(held.TenantId, held.DebtorId, held.ReminderId, ReasonCode.Expired, "validity", $"valid until {held.ValidUntil:O}, which passed before it could go", RecordEvent.Expired, AnyHold, cancellationToken);
     }
 
-    /// <summary>The number of held reminders of these tenants waiting, and the release instant of the oldest.</summary>
-    public Task<(long Pending, DateTimeOffset? OldestDue)> MeasureAsync(IEnumerable<string> tenantIds, CancellationToken cancellationToken) =>
+    /// <summary>Ends a reminder held for review: a reviewer rejected it.</summary>
+    public Task<Decision?> RejectAsync(string tenantId, string debtorId, string reminderId, string reviewer, string reason, CancellationToken cancellationToken) =>
+        EndAsync(tenantId, debtorId, reminderId, ReasonCode.ReviewRejected, "review", $"rejected by {reviewer}: {reason}", RecordEvent.Rejected, "review", cancellationToken);
+
+    /// <summary>Turns a reminder held for review into one ready to release now; false when it is not waiting for review.</summary>
+    public Task<bool> ApproveAsync(string tenantId, string debtorId, string reminderId, CancellationToken cancellationToken) =>
+        store.RunAsync("review", async db =>
+        {
+            var approved = (long)(await db.ScriptEvaluateAsync(LuaScripts.Approve, [new StoreKeys(tenantId, debtorId).Held(reminderId)]).ConfigureAwait(false)) == 1;
+            if (approved)
+            {
+                await db.SortedSetRemoveAsync(ReviewKey(tenantId), DueShards.Member(tenantId, debtorId, reminderId)).ConfigureAwait(false);
+            }
+
+            return approved;
+        }, cancellationToken);
+
+    /// <summary>The reminders of a tenant waiting for review, oldest first, with their decisions.</summary>
+    public Task<IReadOnlyList<(string DebtorId, string ReminderId, DateTimeOffset HeldAt, Decision? Decision)>> ListReviewsAsync(string tenantId, int take, CancellationToken cancellationToken) =>
+        store.RunAsync("review", async db =>
+        {
+            var entries = await db.SortedSetRangeByRankWithScoresAsync(ReviewKey(tenantId), 0, take - 1).ConfigureAwait(false);
+            var reviews = new List<(string, string, DateTimeOffset, Decision?)>(entries.Length);
+            foreach (var entry in entries)
+            {
+                var (_, debtorId, reminderId) = DueShards.Parse((string)entry.Element!);
+                var bytes = (byte[]?)await db.StringGetAsync(new StoreKeys(tenantId, debtorId).Decision(reminderId)).ConfigureAwait(false);
+                reviews.Add((debtorId, reminderId, DateTimeOffset.FromUnixTimeMilliseconds((long)entry.Score), bytes is null ? null : Decision.Parser.ParseFrom(bytes)));
+            }
+
+            return (IReadOnlyList<(string, string, DateTimeOffset, Decision?)>)reviews;
+        }, cancellationToken);
+
+    /// <summary>How many held reminders of these tenants wait (for release, and for review), and the release instant of the oldest.</summary>
+    public Task<(long Pending, long InReview, DateTimeOffset? OldestDue)> MeasureAsync(IReadOnlyCollection<string> tenantIds, CancellationToken cancellationToken) =>
         store.RunAsync("measure", async db =>
         {
             long pending = 0;
+            long inReview = 0;
+            foreach (var tenant in tenantIds)
+            {
+                inReview += await db.SortedSetLengthAsync(ReviewKey(tenant)).ConfigureAwait(false);
+            }
+
             DateTimeOffset? oldest = null;
             foreach (var key in tenantIds.SelectMany(tenant => Enumerable.Range(0, shards.Count).Select(shard => DueShards.Key(tenant, shard))))
             {
@@ -150,11 +205,13 @@ internal sealed class HeldReminders(
                 }
             }
 
-            return (pending, oldest);
+            return (pending - inReview, inReview, oldest);
         }, cancellationToken);
 
     /// <summary>Marks a held reminder ended (cancelled or expired) with a final SUPPRESSED decision, in its record and history, and drops it from the due index.</summary>
-    private async Task<Decision?> EndAsync(string tenantId, string debtorId, string reminderId, ReasonCode reason, string rule, string detail, RecordEvent recordEvent, CancellationToken cancellationToken)
+    private const string AnyHold = "held,review";
+
+    private async Task<Decision?> EndAsync(string tenantId, string debtorId, string reminderId, ReasonCode reason, string rule, string detail, RecordEvent recordEvent, string fromStates, CancellationToken cancellationToken)
     {
         var keys = new StoreKeys(tenantId, debtorId);
         var now = time.GetUtcNow();
@@ -186,13 +243,17 @@ internal sealed class HeldReminders(
             now.ToUnixTimeMilliseconds(),
             (long)_store.DecisionRetention.TotalMilliseconds,
             (long)_store.IdempotencyTtl.TotalMilliseconds,
+            fromStates,
         ];
         var done = await store.RunAsync("cancel", async db =>
         {
             var result = (long)(await db.ScriptEvaluateAsync(LuaScripts.Cancel, keysOfCancel, values).ConfigureAwait(false));
             if (result == 1)
             {
-                await db.SortedSetRemoveAsync(DueShards.Key(tenantId, shards.For(tenantId, debtorId)), DueShards.Member(tenantId, debtorId, reminderId)).ConfigureAwait(false);
+                var member = DueShards.Member(tenantId, debtorId, reminderId);
+                await Task.WhenAll(
+                    db.SortedSetRemoveAsync(DueShards.Key(tenantId, shards.For(tenantId, debtorId)), member),
+                    db.SortedSetRemoveAsync(ReviewKey(tenantId), member)).ConfigureAwait(false);
             }
 
             return result == 1;

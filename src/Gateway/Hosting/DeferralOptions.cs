@@ -20,6 +20,9 @@ public sealed class DeferralOptions
     /// <summary>How many due reminders one claim takes from a shard.</summary>
     public int BatchSize { get; set; } = 64;
 
+    /// <summary>How long a reminder held for review waits for a reviewer before it expires.</summary>
+    public TimeSpan ReviewValidity { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How many held reminders one instance decides at once.</summary>
     public int Concurrency { get; set; } = 16;
 }

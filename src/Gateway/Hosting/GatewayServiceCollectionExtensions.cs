@@ -72,7 +72,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddGrpc(options => options.EnableDetailedErrors = false)
             .AddServiceOptions<ReminderGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
             .AddServiceOptions<ConsentGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
-            .AddServiceOptions<ContactHistoryGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>());
+            .AddServiceOptions<ContactHistoryGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
+            .AddServiceOptions<ReviewGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks()
             .AddCheck<StoreHealthCheck>("store")

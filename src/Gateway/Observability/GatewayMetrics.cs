@@ -43,6 +43,9 @@ internal sealed class GatewayMetrics
         DeferredPending = factory.CreateGauge(
             "gateway_deferred_pending",
             "Reminders the gateway holds for later release, across all instances.");
+        ReviewPending = factory.CreateGauge(
+            "gateway_review_pending",
+            "Reminders held for a person's review, across all instances.");
         DeferredOldestDueAge = factory.CreateGauge(
             "gateway_deferred_oldest_due_age_seconds",
             "How long the oldest due held reminder has waited past its release instant (0 when none is overdue).");
@@ -74,6 +77,8 @@ internal sealed class GatewayMetrics
     public Gauge DeferredPending { get; }
 
     public Gauge DeferredOldestDueAge { get; }
+
+    public Gauge ReviewPending { get; }
 
     public Counter DeferredReleased { get; }
 }

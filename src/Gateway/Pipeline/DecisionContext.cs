@@ -8,7 +8,7 @@ namespace Gateway.Pipeline;
 /// Everything one decision reads, fixed when the request arrives: the rule set snapshot, the
 /// jurisdiction and the instant. Guards read it; only the pipeline appends verdicts.
 /// </summary>
-internal sealed class DecisionContext(Tenant tenant, ReminderRequest request, RuleSet rules, DateTimeOffset now, DecisionMode mode, string reminderId, bool releasing = false)
+internal sealed class DecisionContext(Tenant tenant, ReminderRequest request, RuleSet rules, DateTimeOffset now, DecisionMode mode, string reminderId, bool releasing = false, bool approved = false)
 {
     private readonly List<GuardVerdict> _verdicts = [];
 
@@ -28,6 +28,9 @@ internal sealed class DecisionContext(Tenant tenant, ReminderRequest request, Ru
 
     /// <summary>True when this decides a held reminder at its release instant (the whole pipeline runs again).</summary>
     public bool Releasing { get; } = releasing;
+
+    /// <summary>True when a reviewer approved this reminder: the review gate lets it through.</summary>
+    public bool Approved { get; } = approved;
 
     public IReadOnlyList<GuardVerdict> Verdicts => _verdicts;
 

@@ -29,7 +29,8 @@ internal static class DecisionFactory
         if (outcome != Outcome.Sent)
         {
             decision.Reasons.AddRange(context.Verdicts.Where(v => !v.Passed && v.Reason != ReasonCode.Unspecified).Select(v => v.Reason).Distinct());
-            var notBefore = context.Verdicts.Where(v => !v.Passed).Select(v => v.NotBefore).Max();
+            // A review has no instant it may go at: it waits for a person (its verdict says MaxValue).
+            var notBefore = context.Verdicts.Where(v => !v.Passed && v.NotBefore != DateTimeOffset.MaxValue).Select(v => v.NotBefore).Max();
             if (notBefore is { } instant)
             {
                 decision.NotBefore = Timestamp.FromDateTimeOffset(instant);

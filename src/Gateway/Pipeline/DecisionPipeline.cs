@@ -39,14 +39,15 @@ internal sealed class DecisionPipeline(
     private static readonly TimeSpan InFlightWaitLimit = TimeSpan.FromSeconds(10);
 
     /// <param name="releasingReminderId">The id of a held reminder this decides again at its release; null for a new request.</param>
-    public async Task<Decision> DecideAsync(Tenant tenant, ReminderRequest request, RuleSet rules, DecisionMode mode, DateTime callerDeadline, CancellationToken cancellationToken, string? releasingReminderId = null)
+    /// <param name="approved">True when a reviewer approved the held reminder being released: the review gate lets it through.</param>
+    public async Task<Decision> DecideAsync(Tenant tenant, ReminderRequest request, RuleSet rules, DecisionMode mode, DateTime callerDeadline, CancellationToken cancellationToken, string? releasingReminderId = null, bool approved = false)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(rules);
         var started = Stopwatch.GetTimestamp();
         var reminderId = releasingReminderId ?? (mode == DecisionMode.Send ? ReminderIds.New(time) : string.Empty);
-        var context = new DecisionContext(tenant, request, rules, time.GetUtcNow(), mode, reminderId, releasing: releasingReminderId is not null);
+        var context = new DecisionContext(tenant, request, rules, time.GetUtcNow(), mode, reminderId, releasing: releasingReminderId is not null, approved: approved);
 
         var decision = await DecideCoreAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
 
@@ -75,6 +76,19 @@ internal sealed class DecisionPipeline(
         if (DecisionFactory.OutcomeOf(context.Verdicts) is { } localOutcome)
         {
             return await RecordAsync(context, DecisionFactory.Create(context, localOutcome), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The review gate: a template the rule set marks for review waits for a person's approval;
+        // on approval the whole pipeline runs again, this gate then letting it through.
+        if (context.Request.Template.RequiresReview)
+        {
+            if (!context.Approved)
+            {
+                context.Add(GuardVerdict.Defer("review", ReasonCode.PendingReview, DateTimeOffset.MaxValue, $"template {context.Request.Template.Id} needs a person's review before it goes"));
+                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Deferred), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
+            }
+
+            context.Add(GuardVerdict.Pass("review", "approved by a reviewer"));
         }
 
         // Step 3: one round trip checks idempotency, consent and every cap, and reserves the send.
@@ -299,9 +313,10 @@ internal sealed class DecisionPipeline(
             return decision;
         }
 
-        if (decision.Outcome == Outcome.Deferred && context.Request.DeferUntil is not null)
+        var forReview = decision.Reasons.Contains(ReasonCode.PendingReview);
+        if (decision.Outcome == Outcome.Deferred && (context.Request.DeferUntil is not null || forReview))
         {
-            return await HoldAsync(context, decision, cancellationToken).ConfigureAwait(false);
+            return await HoldAsync(context, decision, forReview, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -331,12 +346,12 @@ internal sealed class DecisionPipeline(
     /// A deferred reminder whose request allows deferral is held by the gateway and released by it
     /// at <c>not_before</c>. If the store cannot take it, the caller is told to resend instead.
     /// </summary>
-    private async Task<Decision> HoldAsync(DecisionContext context, Decision decision, CancellationToken cancellationToken)
+    private async Task<Decision> HoldAsync(DecisionContext context, Decision decision, bool forReview, CancellationToken cancellationToken)
     {
         decision.Held = true;
         try
         {
-            return Settle(context, decision, await held.HoldAsync(context, context.Request.Original, decision, cancellationToken).ConfigureAwait(false));
+            return Settle(context, decision, await held.HoldAsync(context, context.Request.Original, decision, cancellationToken, forReview).ConfigureAwait(false));
         }
         catch (StoreUnavailableException ex)
         {

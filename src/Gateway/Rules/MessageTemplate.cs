@@ -23,4 +23,7 @@ internal sealed record MessageTemplate
     public required string Body { get; init; }
 
     public required FrozenDictionary<string, TemplateParameter> Parameters { get; init; }
+
+    /// <summary>Whether a reminder with this template waits for a person's approval before it goes.</summary>
+    public bool RequiresReview { get; init; }
 }

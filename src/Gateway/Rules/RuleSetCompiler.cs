@@ -410,6 +410,7 @@ internal static class RuleSetCompiler
                     Subject = document.Subject,
                     Body = document.Body!,
                     Parameters = parameters.ToFrozenDictionary(StringComparer.Ordinal),
+                    RequiresReview = document.RequiresReview,
                 };
             }
         }

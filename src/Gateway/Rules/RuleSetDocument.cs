@@ -116,6 +116,9 @@ internal sealed class TemplateDocument
 
     public string? Body { get; set; }
 
+    /// <summary>When true, a reminder with this template is held until a person approves it.</summary>
+    public bool RequiresReview { get; set; }
+
     public Dictionary<string, TemplateParameterDocument>? Parameters { get; set; }
 
     /// <summary>Members of the file this type does not know; each is a problem.</summary>

@@ -11,6 +11,7 @@ internal static class LuaScripts
     public static readonly string Claim = Load("claim");
     public static readonly string Complete = Load("complete");
     public static readonly string Cancel = Load("cancel");
+    public static readonly string Approve = Load("approve");
 
     private static string Load(string name)
     {

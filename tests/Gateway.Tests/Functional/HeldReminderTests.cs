@@ -45,6 +45,43 @@ public sealed class HeldReminderTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task OptedOutWhileHeld_ReleaseSuppressedAndTheHoldEnds()
+    {
+        var clock = new FakeTimeProvider(Night);
+        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString, clock);
+        var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, 6106);
+        var deferred = await SendAsync(env, TestReminders.OverdueSms(debtor, debt, phone).Deferrable(Night.AddDays(1)));
+        await env.Gateway.Consent.RevokeConsentAsync(new RevokeConsentRequest { Subject = new ConsentSubject { DebtorId = debtor, Channel = Channel.Sms, ContactPoint = phone } }, GatewayTestHost.Authorized());
+
+        clock.SetUtcNow(Opening);
+        var released = await env.Gateway.AwaitReleaseAsync(debtor, deferred.ReminderId);
+        var metrics = await WaitForMetricAsync(env, "gateway_deferred_pending", 0);
+
+        Assert.Equal(Outcome.Suppressed, released.Outcome);
+        Assert.Equal([ReasonCode.OptedOut], released.Reasons);
+        Assert.Empty(env.Gateway.ReadOutbox());
+        Assert.Equal(1, GatewayTestHost.Sample(metrics, "gateway_deferred_released_total{outcome=\"suppressed\"}"));
+    }
+
+    [Fact]
+    public async Task DeferredPending_OnMetrics_CountsHeldReminders()
+    {
+        var clock = new FakeTimeProvider(Night);
+        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString, clock);
+        for (var n = 6110; n < 6113; n++)
+        {
+            var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, n);
+            await SendAsync(env, TestReminders.OverdueSms(debtor, debt, phone).Deferrable(Night.AddDays(1)));
+        }
+
+        var metrics = await WaitForMetricAsync(env, "gateway_deferred_pending", 3);
+
+        Assert.Equal(3, GatewayTestHost.Sample(metrics, "gateway_deferred_pending"));
+        Assert.Equal(0, GatewayTestHost.Sample(metrics, "gateway_review_pending"));
+        Assert.Equal(0, GatewayTestHost.Sample(metrics, "gateway_deferred_oldest_due_age_seconds"));
+    }
+
+    [Fact]
     public async Task PaymentPostedWhileHeld_CancelledForTheDebt_NeverSentAndTheRecordSaysWhy()
     {
         var clock = new FakeTimeProvider(Night);
@@ -152,6 +189,25 @@ public sealed class HeldReminderTests(RedisFixture redis)
             Assert.Equal(debtor, r.Decision.DebtorId);
         });
         Assert.Equal(records.Select(r => r.RecordedAt.ToDateTimeOffset()).Order(), records.Select(r => r.RecordedAt.ToDateTimeOffset()));
+    }
+
+    /// <summary>The gauges are measured every few seconds: wait (bounded) until one reads the value.</summary>
+    private static async Task<string> WaitForMetricAsync(TestEnvironment env, string series, double value)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        string metrics;
+        do
+        {
+            metrics = await env.Gateway.ScrapeMetricsAsync();
+            if (GatewayTestHost.Sample(metrics, series) == value && metrics.Contains(series + " ", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(15));
+        return metrics;
     }
 
     private static async Task<Decision> SendAsync(TestEnvironment env, Reminder reminder) =>

@@ -3,8 +3,10 @@
 -- KEYS[4] decision record      KEYS[5] history   KEYS[6] history sequence
 -- ARGV[1] reminder id   ARGV[2] cancelled decision bytes   ARGV[3] record bytes   ARGV[4] now (ms)
 -- ARGV[5] record retention (ms)   ARGV[6] idempotency ttl (ms)
--- Reply: 1 cancelled, 0 not held (released, cancelled or expired already)
-if redis.call('HGET', KEYS[1], 'state') ~= 'held' then return 0 end
+-- ARGV[7] the states it may end from, comma-separated (held,review | review)
+-- Reply: 1 ended, 0 not in one of those states (released, cancelled or expired already)
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state or not string.find(',' .. ARGV[7] .. ',', ',' .. state .. ',', 1, true) then return 0 end
 local now = tonumber(ARGV[4])
 redis.call('HSET', KEYS[1], 'state', 'cancelled')
 redis.call('SREM', KEYS[2], ARGV[1])

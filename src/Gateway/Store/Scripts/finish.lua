@@ -25,8 +25,9 @@
 
 if ARGV[9] == '1' then
   -- A retry refused by a local rule (quiet hours, say) must still answer with the first decision.
+  -- The release of a held reminder is not a retry: its own hold is what it now ends.
   local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision')
-  if idem[1] then
+  if idem[1] and not (ARGV[8] == '1' and idem[3] == ARGV[1]) then
     if idem[1] ~= ARGV[10] then return { 'CONFLICT', idem[3] } end
     if idem[2] == 'done' or idem[2] == 'held' then return { 'DUPLICATE', idem[4] } end
   end

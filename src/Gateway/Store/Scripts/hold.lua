@@ -10,6 +10,7 @@
 -- ARGV[6] decision bytes     ARGV[7] record bytes        ARGV[8] now (ms)          ARGV[9] record retention (ms)
 -- ARGV[10] idempotency ttl (ms)   ARGV[11] request fingerprint
 -- ARGV[12] releasing (1: this re-holds a reminder being released | 0)
+-- ARGV[13] state: held (released by the gateway at its instant) | review (waits for a person)
 -- Reply: { 'HELD' } | { 'DUPLICATE', stored decision } | { 'CONFLICT', reminder id }
 local now = tonumber(ARGV[8])
 local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision')
@@ -19,7 +20,7 @@ if idem[1] and not (ARGV[12] == '1' and idem[3] == ARGV[1]) then
   if idem[2] == 'done' or idem[2] == 'held' then return { 'DUPLICATE', idem[4] } end
 end
 local keep = tonumber(ARGV[4]) - now + tonumber(ARGV[9])
-redis.call('HSET', KEYS[2], 'request', ARGV[2], 'due', ARGV[3], 'expires', ARGV[4], 'state', 'held', 'idem', ARGV[5])
+redis.call('HSET', KEYS[2], 'request', ARGV[2], 'due', ARGV[3], 'expires', ARGV[4], 'state', ARGV[13], 'idem', ARGV[5])
 redis.call('PEXPIRE', KEYS[2], keep)
 redis.call('SADD', KEYS[3], ARGV[1])
 redis.call('PEXPIRE', KEYS[3], keep)
