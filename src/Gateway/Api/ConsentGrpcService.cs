@@ -71,15 +71,5 @@ internal sealed class ConsentGrpcService(GuardrailStore store) : ConsentService.
         return (subject.DebtorId, subject.Channel, contact!);
     }
 
-    private static Task<T> StoreCall<T>(Func<Task<T>> call) => RpcErrors.Translate(async () =>
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (StoreUnavailableException ex)
-        {
-            throw new GatewayUnavailableException(ReasonCode.StoreUnavailable, "The consent store cannot be reached; nothing was recorded.", TimeSpan.FromSeconds(5), ex);
-        }
-    });
+    private static Task<T> StoreCall<T>(Func<Task<T>> call) => RpcErrors.StoreCall(call, "The consent store");
 }

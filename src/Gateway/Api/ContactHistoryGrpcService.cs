@@ -61,18 +61,13 @@ internal sealed class ContactHistoryGrpcService(GuardrailStore store, RuleSetPro
         var caps = rules.Current.JurisdictionFor(tenant.Id).CapsFor(request.Channel)
             .Where(cap => cap.Counts == CapCounts.Attempts || request.Outcome == ContactOutcome.Conversation)
             .ToList();
-        await RpcErrors.Translate(async () =>
-        {
-            try
+        await RpcErrors.StoreCall(
+            async () =>
             {
                 await store.RecordContactAsync(tenant.Id, request.DebtorId, request.DebtId, contact!, request.ContactId, request.OccurredAt!.ToDateTimeOffset(), caps, context.CancellationToken).ConfigureAwait(false);
                 return true;
-            }
-            catch (StoreUnavailableException ex)
-            {
-                throw new GatewayUnavailableException(ReasonCode.StoreUnavailable, "The contact history cannot be reached; nothing was recorded.", TimeSpan.FromSeconds(5), ex);
-            }
-        }).ConfigureAwait(false);
+            },
+            "The contact history").ConfigureAwait(false);
 
         var response = new RecordContactResponse();
         response.CountedIn.AddRange(caps.Select(cap => "cap:" + cap.Id));

@@ -215,17 +215,7 @@ internal sealed class ReminderGrpcService(ReminderValidator validator, RuleSetPr
         }
     }
 
-    private static Task<T> StoreCall<T>(Func<Task<T>> call) => RpcErrors.Translate(async () =>
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (StoreUnavailableException ex)
-        {
-            throw new GatewayUnavailableException(ReasonCode.StoreUnavailable, "The decision store cannot be reached.", TimeSpan.FromSeconds(5), ex);
-        }
-    });
+    private static Task<T> StoreCall<T>(Func<Task<T>> call) => RpcErrors.StoreCall(call, "The decision store");
 
     private Task<Decision> DecideAsync(Reminder? reminder, DecisionMode mode, ServerCallContext context)
     {

@@ -105,15 +105,5 @@ internal sealed class ReviewGrpcService(HeldReminders held, ReminderValidator va
         }
     }
 
-    private static Task<T> StoreCall<T>(Func<Task<T>> call) => RpcErrors.Translate(async () =>
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (StoreUnavailableException ex)
-        {
-            throw new GatewayUnavailableException(ReasonCode.StoreUnavailable, "The review store cannot be reached.", TimeSpan.FromSeconds(5), ex);
-        }
-    });
+    private static Task<T> StoreCall<T>(Func<Task<T>> call) => RpcErrors.StoreCall(call, "The review store");
 }

@@ -1,5 +1,6 @@
 using Gateway.Pipeline;
 using Gateway.Rules;
+using Gateway.Store;
 using Gateway.V1;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -64,6 +65,23 @@ internal static class RpcErrors
         },
         _ => null,
     };
+
+    /// <summary>Runs a store call for an RPC: a store that does not answer is UNAVAILABLE, naming <paramref name="what"/> ("the consent store").</summary>
+    public static Task<T> StoreCall<T>(Func<Task<T>> call, string what)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return Translate(async () =>
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                throw new GatewayUnavailableException(ReasonCode.StoreUnavailable, $"{what} cannot be reached; nothing was changed.", TimeSpan.FromSeconds(5), ex);
+            }
+        });
+    }
 
     /// <summary>Runs a call, turning the gateway's own exceptions into their rich statuses.</summary>
     public static async Task<T> Translate<T>(Func<Task<T>> call)
