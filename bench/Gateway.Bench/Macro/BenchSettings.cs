@@ -32,6 +32,15 @@ internal sealed record BenchSettings
     /// <summary>The gateway process's GC: "server" as the production binary ships, or "workstation".</summary>
     public string GarbageCollector { get; init; } = "server";
 
+    /// <summary>When set, only the scenarios named here (comma-separated, as printed) run.</summary>
+    public string? Scenarios { get; init; }
+
+    /// <summary>
+    /// When set, the gateway process writes an EventPipe trace of its allocation samples (the GC's
+    /// AllocationTick, about one per 100 KB, with stacks) to this file; <c>--alloc-report</c> reads it.
+    /// </summary>
+    public string? AllocationTrace { get; init; }
+
     /// <summary>Where latest.json and latest.md are written; by default bench/results in the repository.</summary>
     public string? OutputFolder { get; init; }
 
@@ -53,6 +62,8 @@ internal sealed record BenchSettings
                 "--lender-delay-ms" => settings with { LenderDelay = TimeSpan.FromMilliseconds(Number(value)) },
                 "--gc" => settings with { GarbageCollector = value },
                 "--out" => settings with { OutputFolder = value },
+                "--scenarios" => settings with { Scenarios = value },
+                "--alloc-trace" => settings with { AllocationTrace = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see BENCHMARKS.md"),
             };
         }

@@ -1,4 +1,5 @@
 using Gateway.V1;
+using Google.Rpc;
 using Grpc.Core;
 
 namespace Gateway.Bench.Macro;
@@ -21,12 +22,14 @@ internal readonly record struct CallOutcome(string Label, string? SentMessageId)
     public static CallOutcome Of(RpcException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new CallOutcome("rpc:" + error.StatusCode, null);
+        var reason = error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason;
+        return new CallOutcome("rpc:" + error.StatusCode + (reason is null ? string.Empty : ":" + reason), null);
     }
 
     public static CallOutcome Of(Google.Rpc.Status error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new CallOutcome("rpc:" + (StatusCode)error.Code, null);
+        var reason = error.GetDetail<ErrorInfo>()?.Reason;
+        return new CallOutcome("rpc:" + (StatusCode)error.Code + (reason is null ? string.Empty : ":" + reason), null);
     }
 }

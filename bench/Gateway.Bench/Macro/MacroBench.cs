@@ -34,11 +34,20 @@ internal static class MacroBench
         await using var lender = await SandboxLenderServer.StartAsync(FreePort.Next(), new LenderSeed()).ConfigureAwait(false);
         lender.Faults.Set(new FaultSettings(Delay: settings.LenderDelay));
         var pool = new DebtorPool(lender.Ledger, DebtorsNeeded(settings), zone, now);
-        await using var gateway = await GatewayProcess.StartAsync(Tenant, redis.ConnectionString, lender.Address, outbox, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Gateway__Benchmark__EnablePassThrough"] = "true",
             ["DOTNET_gcServer"] = settings.GarbageCollector == "server" ? "1" : "0",
-        }).ConfigureAwait(false);
+        };
+        if (settings.AllocationTrace is { } trace)
+        {
+            // GC (0x1) at verbose level gives AllocationTick; Loader and JIT (0x8, 0x10) name the methods on its stacks.
+            environment["DOTNET_EnableEventPipe"] = "1";
+            environment["DOTNET_EventPipeOutputPath"] = trace;
+            environment["DOTNET_EventPipeConfig"] = "Microsoft-Windows-DotNETRuntime:0x19:5";
+        }
+
+        await using var gateway = await GatewayProcess.StartAsync(Tenant, redis.ConnectionString, lender.Address, outbox, environment).ConfigureAwait(false);
         await using var admin = await redis.ConnectAsync().ConfigureAwait(false);
         var redisServer = admin.GetServer(redis.ConnectionString);
         using var http = new HttpClient();
@@ -62,6 +71,11 @@ internal static class MacroBench
             new("EvaluateReminder", phase => () => pool.NextRead(phase), async r => CallOutcome.Of((await reminders.EvaluateReminderAsync(new EvaluateReminderRequest { Reminder = r }, Options()).ConfigureAwait(false)).Decision, sends: false), null),
         };
 
+        if (settings.Scenarios is { } only)
+        {
+            scenarios = [.. scenarios.Where(scenario => only.Split(',').Contains(scenario.Name, StringComparer.OrdinalIgnoreCase))];
+        }
+
         Task<Snapshot> Take() => Snapshot.TakeAsync(gateway, http, redisServer);
         var warmups = new List<(PhaseFigures, PhaseRecorder)>();
         var measured = new List<(PhaseFigures Figures, PhaseRecorder Recorder)>();
@@ -81,6 +95,13 @@ internal static class MacroBench
         {
             measured.Add(await RunOpenAsync(scenario).ConfigureAwait(false));
             Console.WriteLine(Report.Line(measured[^1].Figures));
+        }
+
+        if (settings.AllocationTrace is { } tracePath)
+        {
+            // The runtime completes the trace file only when the process exits on its own.
+            await gateway.StopAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            Console.WriteLine($"Allocation trace written to {tracePath}; read it with --alloc-report {tracePath}");
         }
 
         var checks = Invariants.Check([.. warmups, .. measured], outbox);

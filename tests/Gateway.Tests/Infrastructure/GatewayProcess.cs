@@ -132,6 +132,23 @@ public sealed class GatewayProcess : IAsyncDisposable
         throw new InvalidOperationException("The gateway process did not become healthy within 30 s:\n" + Output);
     }
 
+    /// <summary>Asks the gateway to stop (SIGTERM) and waits until it has, as an orchestrator stops it: shutdown hooks and trace files complete.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var waited = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(waited.Token);
+    }
+
     private void Append(string? line)
     {
         if (line is null)
