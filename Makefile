@@ -5,7 +5,7 @@ CONFIGURATION ?= Debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TEST_LOG := artifacts/test-output.log
 
-.PHONY: all deps build test run demo clean
+.PHONY: all deps build test run demo bench bench-micro clean
 
 all: build
 
@@ -39,6 +39,20 @@ run:
 ## demo: play every seeded sandbox debtor against the running gateway (start `make run` first)
 demo:
 	$(DOTNET) run --project src/Gateway.Cli -c $(CONFIGURATION) -- demo
+
+BENCH_DLL := artifacts/bin/Gateway.Bench/release/Gateway.Bench.dll
+BENCH_ARGS ?=
+
+## bench: Release build, then the gateway (Gateway.dll) against a real redis-server under load, about 2 minutes; writes bench/results/latest.{json,md}
+bench: deps
+	$(DOTNET) build bench/Gateway.Bench -c Release
+	$(DOTNET) $(BENCH_DLL) $(BENCH_ARGS)
+
+## bench-micro: BenchmarkDotNet (ShortRun, in process) on the hot pure steps; BENCH_FILTER narrows it
+BENCH_FILTER ?= *
+bench-micro:
+	$(DOTNET) build bench/Gateway.Bench -c Release
+	cd artifacts && $(DOTNET) ../$(BENCH_DLL) --micro --filter '$(BENCH_FILTER)'
 
 clean:
 	rm -rf artifacts var

@@ -49,6 +49,7 @@ public static class GatewayApplication
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
         app.MapMetrics("/metrics", app.Services.GetRequiredService<GatewayMetrics>().Registry);
+        app.MapBenchmarkEndpoints(logger);
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -31,6 +31,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
         services.AddOptions<RecheckOptions>().Bind(configuration.GetSection(RecheckOptions.SectionName)).ValidateOnStart();
         services.AddOptions<CarrierOptions>().Bind(configuration.GetSection(CarrierOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.SectionName));
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.AddSingleton<IValidateOptions<RecheckOptions>, RecheckOptionsValidator>();
@@ -73,7 +74,8 @@ public static class GatewayServiceCollectionExtensions
             .AddServiceOptions<ReminderGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
             .AddServiceOptions<ConsentGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
             .AddServiceOptions<ContactHistoryGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
-            .AddServiceOptions<ReviewGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>());
+            .AddServiceOptions<ReviewGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
+            .AddServiceOptions<PassThroughGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks()
             .AddCheck<StoreHealthCheck>("store")

@@ -30,7 +30,18 @@ internal static class RuleNames
     public static TEnum ParseOrUnspecified<TEnum>(string? name)
         where TEnum : struct, Enum => TryParse<TEnum>(name, out var value) ? value : default;
 
+    /// <summary>
+    /// The snake_case name of <paramref name="value"/>. Every decision asks for several (metric
+    /// labels, verdict details, store arguments), so the names of defined values are computed once;
+    /// an undefined value (a malformed answer) is named afresh, so the cache cannot grow.
+    /// </summary>
     public static string Of<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        SnakeCaseNames<TEnum>.Defined.TryGetValue(value, out var name) ? name : Compute(value);
+
+    public static string Of(Channel channel) => Of<Channel>(channel);
+
+    internal static string Compute<TEnum>(TEnum value)
         where TEnum : struct, Enum
     {
         var pascal = value.ToString();
@@ -47,6 +58,4 @@ internal static class RuleNames
 
         return builder.ToString();
     }
-
-    public static string Of(Channel channel) => Of<Channel>(channel);
 }

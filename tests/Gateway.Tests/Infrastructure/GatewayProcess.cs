@@ -8,7 +8,8 @@ namespace Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The production gateway binary (Gateway.dll) in a process of its own, configured through
-/// environment variables as a deployment would configure it, on free loopback ports.
+/// environment variables as a deployment would configure it, on free loopback ports. The
+/// benchmark (bench/Gateway.Bench) compiles this file too, so it measures the same start-up.
 /// </summary>
 public sealed class GatewayProcess : IAsyncDisposable
 {
@@ -16,10 +17,12 @@ public sealed class GatewayProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly GrpcChannel _channel;
 
-    private GatewayProcess(Process process, int grpcPort)
+    private GatewayProcess(Process process, int grpcPort, int httpPort)
     {
         _process = process;
-        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
+        _channel = GrpcChannel.ForAddress(GrpcAddress);
         Reminders = new ReminderService.ReminderServiceClient(_channel);
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -28,6 +31,21 @@ public sealed class GatewayProcess : IAsyncDisposable
     }
 
     public ReminderService.ReminderServiceClient Reminders { get; }
+
+    public Uri GrpcAddress { get; }
+
+    /// <summary>The HTTP/1.1 port: /metrics, /healthz.</summary>
+    public Uri HttpAddress { get; }
+
+    /// <summary>CPU time the gateway process has used so far (user and system, from /proc on Linux).</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public string Output
     {
@@ -40,9 +58,11 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<GatewayProcess> StartAsync(string tenantId, string storeConnectionString, Uri lenderAddress, string outboxPath, IDictionary<string, string>? settings = null)
+    /// <param name="settings">More environment variables, or replacements for the defaults below.</param>
+    public static async Task<GatewayProcess> StartAsync(string tenantId, string storeConnectionString, Uri lenderAddress, string outboxPath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var grpcPort = FreePort.Next();
+        var httpPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -55,7 +75,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
             ["Kestrel__Endpoints__Grpc__Protocols"] = "Http2",
-            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
             ["Kestrel__Endpoints__Http__Protocols"] = "Http1",
             ["Gateway__RuleSetPath"] = "rules/us-regf.json",
             ["Gateway__ContactHashKey"] = "test-contact-hash-key-0123456789abcdef",
@@ -77,7 +97,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var gateway = new GatewayProcess(Process.Start(start)!, grpcPort);
+        var gateway = new GatewayProcess(Process.Start(start)!, grpcPort, httpPort);
         await gateway.WaitUntilServingAsync();
         return gateway;
     }
@@ -110,6 +130,23 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("The gateway process did not become healthy within 30 s:\n" + Output);
+    }
+
+    /// <summary>Asks the gateway to stop (SIGTERM) and waits until it has, as an orchestrator stops it: shutdown hooks and trace files complete.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var waited = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(waited.Token);
     }
 
     private void Append(string? line)
