@@ -1,6 +1,7 @@
 using Gateway.Api;
 using Gateway.Channels;
 using Gateway.Channels.Outbox;
+using Gateway.Channels.Smtp;
 using Gateway.Guards.ChannelPermission;
 using Gateway.Guards.Content;
 using Gateway.Guards.QuietHours;
@@ -57,6 +58,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSingleton<OutboxCarrier>();
         services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<OutboxCarrier>());
+        services.AddSmtpCarrier(configuration);
         services.AddSingleton<CarrierRouter>();
 
         services.AddSingleton<DecisionPipeline>();
