@@ -1,5 +1,6 @@
 using Gateway.Api;
 using Gateway.Channels;
+using Gateway.Channels.Fcm;
 using Gateway.Channels.Outbox;
 using Gateway.Channels.Smtp;
 using Gateway.Guards.ChannelPermission;
@@ -59,6 +60,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<OutboxCarrier>();
         services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<OutboxCarrier>());
         services.AddSmtpCarrier(configuration);
+        services.AddFcmCarrier(configuration);
         services.AddSingleton<CarrierRouter>();
 
         services.AddSingleton<DecisionPipeline>();

@@ -1,6 +1,8 @@
 using Gateway.Channels;
+using Gateway.Channels.Fcm;
 using Gateway.Channels.Outbox;
 using Gateway.Channels.Smtp;
+using Gateway.Tests.Channels.Fcm;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,21 +34,28 @@ public sealed class CarrierRegistrationTests(RedisFixture redis)
         Assert.Equal(Settings.Names, names);
     }
 
-    [Fact]
-    public async Task Start_WithBadSmtpSection_FailsNamingTheKey()
+    public static TheoryData<string, string> BadSettings => new()
+    {
+        { "Gateway:Carriers:Smtp:UnsubscribeUrl", "http://lender.example/unsubscribe" },
+        { "Gateway:Carriers:Fcm:ServiceAccountJson", "{\"client_email\":\"a@b.c\",\"private_key\":\"not a key\",\"project_id\":\"p\"}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task Start_WithBadCarrierSetting_FailsNamingTheKey(string key, string value)
     {
         var settings = Settings.All();
-        settings["Gateway:Carriers:Smtp:UnsubscribeUrl"] = "http://lender.example/unsubscribe";
+        settings[key] = value;
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestEnvironment.StartAsync(redis.Server.ConnectionString, settings: settings));
 
-        Assert.Contains("Gateway:Carriers:Smtp:UnsubscribeUrl", error.Message, StringComparison.Ordinal);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Complete sections for each email and push carrier, as a lender would write them.</summary>
     private static class Settings
     {
-        public static readonly string[] Names = [OutboxCarrier.CarrierName, SmtpCarrier.CarrierName];
+        public static readonly string[] Names = [OutboxCarrier.CarrierName, SmtpCarrier.CarrierName, FcmCarrier.CarrierName];
 
         public static Dictionary<string, string?> All() => new()
         {
@@ -57,6 +66,8 @@ public sealed class CarrierRegistrationTests(RedisFixture redis)
             ["Gateway:Carriers:Smtp:UnsubscribeMailto"] = "unsubscribe@lender.example",
             ["Gateway:Carriers:Smtp:UnsubscribeUrl"] = "https://lender.example/unsubscribe",
             ["Gateway:Carriers:Smtp:UnsubscribeTokenKey"] = Convert.ToBase64String(new byte[32]),
+            ["Gateway:Carriers:Fcm:ServiceAccountJson"] = TestServiceAccount.Json(),
         };
+
     }
 }
