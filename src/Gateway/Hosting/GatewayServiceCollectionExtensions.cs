@@ -1,5 +1,6 @@
 using Gateway.Api;
 using Gateway.Channels;
+using Gateway.Channels.Apns;
 using Gateway.Channels.Fcm;
 using Gateway.Channels.Outbox;
 using Gateway.Channels.Smtp;
@@ -61,6 +62,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<OutboxCarrier>());
         services.AddSmtpCarrier(configuration);
         services.AddFcmCarrier(configuration);
+        services.AddApnsCarrier(configuration);
         services.AddSingleton<CarrierRouter>();
 
         services.AddSingleton<DecisionPipeline>();

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Gateway.Channels;
+using Gateway.Channels.Apns;
 using Gateway.Channels.Fcm;
 using Gateway.Channels.Outbox;
 using Gateway.Channels.Smtp;
@@ -37,6 +39,7 @@ public sealed class CarrierRegistrationTests(RedisFixture redis)
     public static TheoryData<string, string> BadSettings => new()
     {
         { "Gateway:Carriers:Smtp:UnsubscribeUrl", "http://lender.example/unsubscribe" },
+        { "Gateway:Carriers:Apns:TeamId", "short" },
         { "Gateway:Carriers:Fcm:ServiceAccountJson", "{\"client_email\":\"a@b.c\",\"private_key\":\"not a key\",\"project_id\":\"p\"}" },
     };
 
@@ -55,7 +58,7 @@ public sealed class CarrierRegistrationTests(RedisFixture redis)
     /// <summary>Complete sections for each email and push carrier, as a lender would write them.</summary>
     private static class Settings
     {
-        public static readonly string[] Names = [OutboxCarrier.CarrierName, SmtpCarrier.CarrierName, FcmCarrier.CarrierName];
+        public static readonly string[] Names = [OutboxCarrier.CarrierName, SmtpCarrier.CarrierName, FcmCarrier.CarrierName, ApnsCarrier.CarrierName];
 
         public static Dictionary<string, string?> All() => new()
         {
@@ -67,7 +70,17 @@ public sealed class CarrierRegistrationTests(RedisFixture redis)
             ["Gateway:Carriers:Smtp:UnsubscribeUrl"] = "https://lender.example/unsubscribe",
             ["Gateway:Carriers:Smtp:UnsubscribeTokenKey"] = Convert.ToBase64String(new byte[32]),
             ["Gateway:Carriers:Fcm:ServiceAccountJson"] = TestServiceAccount.Json(),
+            ["Gateway:Carriers:Apns:KeyId"] = "ABC123DEFG",
+            ["Gateway:Carriers:Apns:TeamId"] = "DEF123GHIJ",
+            ["Gateway:Carriers:Apns:PrivateKey"] = ApnsKey(),
+            ["Gateway:Carriers:Apns:Topic"] = "com.acme.lending",
         };
+
+        private static string ApnsKey()
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            return key.ExportPkcs8PrivateKeyPem();
+        }
 
     }
 }

@@ -21,9 +21,7 @@ internal sealed class FcmCarrier : ICarrier, IDisposable
     private readonly FcmAccessTokens _tokens;
     private readonly Uri _sendUri;
     private readonly HttpClient _http;
-    private readonly TimeProvider _time;
-    private readonly GatewayMetrics _metrics;
-    private readonly ILogger<FcmCarrier> _logger;
+    private readonly PushSend _send;
 
     public FcmCarrier(IOptions<FcmCarrierOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<FcmCarrier> logger)
     {
@@ -40,48 +38,15 @@ internal sealed class FcmCarrier : ICarrier, IDisposable
 
         // One long-lived client; connections are recycled so a DNS change at Google is picked up.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _time = time;
-        _metrics = metrics;
-        _logger = logger;
+        _send = new PushSend(CarrierName, _options.Timeout, _options.DefaultTimeToLive, Limit, time, metrics, logger);
     }
 
     public string Name => CarrierName;
 
     public bool Serves(Channel channel) => channel == Channel.Push;
 
-    public async Task<CarrierResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var now = _time.GetUtcNow();
-        if (!PushExpiry.TryTimeToLive(message.ExpiresAt, now, _options.DefaultTimeToLive, Limit, out var timeToLive))
-        {
-            return CarrierReport.Record(PushExpiry.Expired(CarrierName), message.ReminderId, _metrics, _logger);
-        }
-
-        // The budget is real waiting on a network, so it runs on the system clock, not the business one.
-        using var budget = new CancellationTokenSource(_options.Timeout, TimeProvider.System);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
-        CarrierResult result;
-        try
-        {
-            result = await SendCoreAsync(message, now, timeToLive, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (HttpFailure.IsClassifiable(ex))
-        {
-            result = HttpFailure.Classify(CarrierName, ex);
-        }
-        catch
-        {
-            CarrierReport.Error(CarrierName, _metrics);
-            throw;
-        }
-
-        return CarrierReport.Record(result, message.ReminderId, _metrics, _logger);
-    }
+    public Task<CarrierResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken) =>
+        _send.RunAsync(message, null, (now, timeToLive, token) => SendCoreAsync(message, now, timeToLive, token), cancellationToken);
 
     private async Task<CarrierResult> SendCoreAsync(OutboundMessage message, DateTimeOffset now, TimeSpan timeToLive, CancellationToken cancellationToken)
     {

@@ -13,6 +13,8 @@ public sealed class FcmCarrierTests : IDisposable
 {
     private const string DeviceToken = "fcm-device-token-d7f3a9c2e1b84f60a5c3";
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 20, 0, 0, TimeSpan.Zero);
+    /// <summary>Short, so the hang test is fast; the others get a budget a loaded machine cannot miss.</summary>
+    private static readonly TimeSpan HangBudget = TimeSpan.FromMilliseconds(700);
     private readonly GatewayMetrics _metrics = new();
     private readonly LogCapture _logs = new();
 
@@ -67,7 +69,7 @@ public sealed class FcmCarrierTests : IDisposable
         var fault = Enum.Parse<FcmFault>(faultName);
         var outcome = Enum.Parse<CarrierOutcome>(outcomeName);
         await using var fcm = await FakeFcm.StartAsync(fault);
-        using var carrier = Carrier(fcm);
+        using var carrier = Carrier(fcm, fault == FcmFault.Hang ? HangBudget : null);
 
         var result = await carrier.SendAsync(CarrierTestMessages.PushTo(DeviceToken), CancellationToken.None);
 
@@ -92,13 +94,13 @@ public sealed class FcmCarrierTests : IDisposable
 
     public void Dispose() => _logs.Dispose();
 
-    private FcmCarrier Carrier(FakeFcm fcm) => new(
+    private FcmCarrier Carrier(FakeFcm fcm, TimeSpan? timeout = null) => new(
         Options.Create(new FcmCarrierOptions
         {
             ServiceAccountJson = fcm.ServiceAccountJson,
             BaseUrl = fcm.BaseUrl,
             TokenUri = fcm.TokenUri,
-            Timeout = TimeSpan.FromMilliseconds(700),
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
         }),
         new FakeTimeProvider(Now),
         _metrics,

@@ -155,7 +155,7 @@ public sealed class SmtpCarrierTests : IDisposable
             UnsubscribeMailto = "unsubscribe@lender.example",
             UnsubscribeUrl = "https://lender.example/unsubscribe",
             UnsubscribeTokenKey = Convert.ToBase64String(TokenKey),
-            Timeout = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(10),
             TrustedCertificateSha256 = trust is null ? null : TestCertificate.Sha256,
         }),
         new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero)),
