@@ -61,6 +61,21 @@ public sealed class ApnsCarrierTests : IDisposable
         Assert.NotEqual(tokens[1], tokens[2]);
     }
 
+    [Fact]
+    public async Task SendAsync_AfterExpiredProviderToken_SignsAFreshOne()
+    {
+        await using var apns = await FakeApns.StartAsync(_clock.GetUtcNow, ApnsFault.ExpiredProviderToken);
+        using var carrier = Carrier(apns);
+
+        await carrier.SendAsync(CarrierTestMessages.PushTo(DeviceToken), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await carrier.SendAsync(CarrierTestMessages.PushTo(DeviceToken), CancellationToken.None);
+
+        var tokens = apns.Pushes.Select(push => push.ProviderToken).ToArray();
+        Assert.Equal(2, tokens.Length);
+        Assert.NotEqual(tokens[0], tokens[1]);
+    }
+
     public static TheoryData<string, string, bool, string> Faults => new()
     {
         { "BadDeviceToken", "Rejected", false, "apns 400 BadDeviceToken" },
