@@ -92,6 +92,22 @@ public sealed class FcmCarrierTests : IDisposable
         Assert.Equal(0, fcm.TokenRequests);
     }
 
+    [Fact]
+    public async Task SendAsync_FcmRefusesConnections_RejectedRetryable()
+    {
+        await using var fcm = await FakeFcm.StartAsync();
+        using var carrier = new FcmCarrier(
+            Options.Create(new FcmCarrierOptions { ServiceAccountJson = fcm.ServiceAccountJson, BaseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}"), TokenUri = fcm.TokenUri }),
+            new FakeTimeProvider(Now),
+            _metrics,
+            _logs.For<FcmCarrier>());
+
+        var result = await carrier.SendAsync(CarrierTestMessages.PushTo(DeviceToken), CancellationToken.None);
+
+        Assert.Equal((CarrierOutcome.Rejected, true), (result.Outcome, result.Retryable));
+        Assert.Equal("fcm connection failed before the request was sent", result.Detail);
+    }
+
     public void Dispose() => _logs.Dispose();
 
     private FcmCarrier Carrier(FakeFcm fcm, TimeSpan? timeout = null) => new(

@@ -51,7 +51,8 @@ public sealed class SmtpCarrierTests : IDisposable
         Assert.Equal((CarrierTestMessages.Tenant, CarrierTestMessages.ReminderId, CarrierTestMessages.Email), opened);
 
         Assert.Equal(1, _metrics.CarrierRequests.WithLabels("smtp", "accepted").Value);
-        Assert.DoesNotContain(relay.Transcript, line => line.StartsWith("AUTH", StringComparison.Ordinal) && !mail.OverTls);
+        var transcript = relay.Transcript.ToList();
+        Assert.True(transcript.FindIndex(line => line.StartsWith("STARTTLS", StringComparison.Ordinal)) < transcript.FindIndex(line => line.StartsWith("AUTH", StringComparison.Ordinal)), "AUTH went before STARTTLS");
     }
 
     [Fact]
