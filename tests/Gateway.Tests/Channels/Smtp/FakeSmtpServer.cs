@@ -151,6 +151,11 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
                         return;
                     }
 
+                    if (_fault == SmtpFault.HangAfterData)
+                    {
+                        await Task.Delay(Timeout.Infinite, _stop.Token);
+                    }
+
                     Messages.Enqueue(new ReceivedMail(user!, mechanism!, tls, from, recipients.ToArray(), content));
                     await WriteAsync(stream, "250 2.0.0 Ok: queued as FAKE1");
                     from = null;

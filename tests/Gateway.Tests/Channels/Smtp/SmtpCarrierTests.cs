@@ -119,6 +119,18 @@ public sealed class SmtpCarrierTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_NoReplyAfterData_TimesOutAmbiguous()
+    {
+        await using var relay = FakeSmtpServer.Start(TestCertificate.Server, SmtpFault.HangAfterData);
+
+        var result = await Carrier(relay.Port, timeout: TimeSpan.FromSeconds(1)).SendAsync(CarrierTestMessages.EmailTo(), CancellationToken.None);
+
+        Assert.Equal(CarrierOutcome.Ambiguous, result.Outcome);
+        // MailKit's socket timeout and the carrier's budget are equal here, so either may fire first.
+        Assert.EndsWith("after DATA", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_CertificateNotPinned_RefusesTheSelfSignedRelay()
     {
         await using var relay = FakeSmtpServer.Start(TestCertificate.Server);
@@ -144,7 +156,7 @@ public sealed class SmtpCarrierTests : IDisposable
 
     public void Dispose() => _logs.Dispose();
 
-    private SmtpCarrier Carrier(int port, string? trust = "pinned") => new(
+    private SmtpCarrier Carrier(int port, string? trust = "pinned", TimeSpan? timeout = null) => new(
         Options.Create(new SmtpCarrierOptions
         {
             Host = IPAddress.Loopback.ToString(),
@@ -156,7 +168,7 @@ public sealed class SmtpCarrierTests : IDisposable
             UnsubscribeMailto = "unsubscribe@lender.example",
             UnsubscribeUrl = "https://lender.example/unsubscribe",
             UnsubscribeTokenKey = Convert.ToBase64String(TokenKey),
-            Timeout = TimeSpan.FromSeconds(10),
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
             TrustedCertificateSha256 = trust is null ? null : TestCertificate.Sha256,
         }),
         new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero)),

@@ -14,6 +14,9 @@ internal enum SmtpFault
     /// <summary>Reads the whole message after DATA, then closes without a reply.</summary>
     CloseAfterData,
 
+    /// <summary>Reads the whole message after DATA, then never answers.</summary>
+    HangAfterData,
+
     /// <summary>Never offers STARTTLS.</summary>
     NoStartTls,
 }
