@@ -1,7 +1,10 @@
 using Gateway.Api;
 using Gateway.Channels;
+using Gateway.Channels.Apns;
+using Gateway.Channels.Fcm;
 using Gateway.Channels.Outbox;
 using Gateway.Deferral;
+using Gateway.Channels.Smtp;
 using Gateway.Guards.ChannelPermission;
 using Gateway.Guards.Content;
 using Gateway.Guards.QuietHours;
@@ -59,6 +62,9 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSingleton<OutboxCarrier>();
         services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<OutboxCarrier>());
+        services.AddSmtpCarrier(configuration);
+        services.AddFcmCarrier(configuration);
+        services.AddApnsCarrier(configuration);
         services.AddSingleton<CarrierRouter>();
 
         services.AddOptions<DeferralOptions>().Bind(configuration.GetSection(DeferralOptions.SectionName)).ValidateOnStart();

@@ -69,7 +69,6 @@ public sealed class GatewayTestHost : IAsyncDisposable
         var grpcPort = FreePort.Next();
         var httpPort = FreePort.Next();
         var folder = outboxFolder ?? Directory.CreateTempSubdirectory("gateway-test-").FullName;
-        var builder = GatewayApplication.CreateBuilder([]);
         var configuration = new Dictionary<string, string?>
         {
             ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
@@ -93,6 +92,9 @@ public sealed class GatewayTestHost : IAsyncDisposable
             configuration[key] = value;
         }
 
+        // Passed as command-line arguments too, so that registrations which depend on a section
+        // being present (the optional carriers) see it, as they see a production host's arguments.
+        var builder = GatewayApplication.CreateBuilder(configuration.Where(setting => setting.Value is not null).Select(setting => $"--{setting.Key}={setting.Value}").ToArray());
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddSingleton(clock);
         var errors = new ErrorLogCollector();

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Channels;
+
+/// <summary>The one way an optional carrier is registered: only when its section exists, with its options bound and validated at start-up.</summary>
+internal static class CarrierRegistration
+{
+    public static IServiceCollection AddCarrierWhenConfigured<TCarrier, TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string sectionName)
+        where TCarrier : class, ICarrier
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        var section = configuration.GetSection(sectionName);
+        if (!section.Exists())
+        {
+            return services;
+        }
+
+        services.AddOptions<TOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.AddSingleton<TCarrier>();
+        services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<TCarrier>());
+        return services;
+    }
+}
