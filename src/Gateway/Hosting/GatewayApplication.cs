@@ -44,6 +44,7 @@ public static class GatewayApplication
         app.MapGrpcService<ReminderGrpcService>();
         app.MapGrpcService<ConsentGrpcService>();
         app.MapGrpcService<ContactHistoryGrpcService>();
+        app.MapGrpcService<ComplianceAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

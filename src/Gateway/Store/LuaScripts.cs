@@ -7,6 +7,7 @@ internal static class LuaScripts
     public static readonly string Finish = Load("finish");
     public static readonly string Consent = Load("consent");
     public static readonly string RecordContact = Load("record_contact");
+    public static readonly string RulesAppend = Load("rules_append");
 
     private static string Load(string name)
     {

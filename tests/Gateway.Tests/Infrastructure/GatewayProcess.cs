@@ -58,6 +58,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Kestrel__Endpoints__Http__Protocols"] = "Http1",
             ["Gateway__RuleSetPath"] = "rules/us-regf.json",
+            ["Gateway__Rules__Namespace"] = tenantId,
             ["Gateway__ContactHashKey"] = "test-contact-hash-key-0123456789abcdef",
             [$"Gateway__Tenants__{tenantId}__ApiKeySha256__0"] = TestTenant.ApiKeyDigest,
             [$"Gateway__Tenants__{tenantId}__LenderName"] = TestTenant.LenderName,
