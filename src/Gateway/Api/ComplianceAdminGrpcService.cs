@@ -25,7 +25,7 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
     public override Task<GetRuleSetResponse> GetRuleSet(GetRuleSetRequest request, ServerCallContext context) =>
         Translate(async () =>
         {
-            var inForce = rules.Current.Version;
+            var inForce = rules.InForce.Version;
             var stored = await ReadAsync(request.Version == 0 ? inForce : request.Version, "version", context).ConfigureAwait(false);
             return new GetRuleSetResponse { Version = ToProto(stored), RuleSetJson = stored.Text, VersionInForce = inForce };
         });

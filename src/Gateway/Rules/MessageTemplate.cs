@@ -23,4 +23,10 @@ internal sealed record MessageTemplate
     public required string Body { get; init; }
 
     public required FrozenDictionary<string, TemplateParameter> Parameters { get; init; }
+
+    /// <summary>
+    /// The template for someone not verified as the debtor: the same purpose, channel and locale,
+    /// and no amount, due date or debt reference (checked when the rule set compiles).
+    /// </summary>
+    public string? LimitedContentVariant { get; init; }
 }

@@ -14,12 +14,14 @@ namespace Gateway.Rules;
 internal sealed class RuleSetProvider
 {
     private readonly GatewayMetrics _metrics;
+    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private RuleSet _current;
 
-    public RuleSetProvider(IOptions<GatewayOptions> options, IHostEnvironment environment, GatewayMetrics metrics)
+    public RuleSetProvider(IOptions<GatewayOptions> options, IHostEnvironment environment, GatewayMetrics metrics, TimeProvider time)
     {
         _metrics = metrics;
+        _time = time;
 
         // A relative path is relative to the application's folder, where the presets are shipped.
         FilePath = Path.Combine(environment.ContentRootPath, options.Value.RuleSetPath);
@@ -29,7 +31,11 @@ internal sealed class RuleSetProvider
         _metrics.RuleSetVersion.Set(_current.Version);
     }
 
+    /// <summary>The latest version this instance holds, which may not be effective yet (see <see cref="RuleSet.EffectiveFrom"/>).</summary>
     public RuleSet Current => Volatile.Read(ref _current);
+
+    /// <summary>The version that decides a request now: <see cref="Current"/>, or while it is not yet effective, the one it replaced.</summary>
+    public RuleSet InForce => Current.InForceAt(_time.GetUtcNow());
 
     /// <summary>The rule file loaded at start-up, its text (to seed an empty store) and its rules.</summary>
     public string FilePath { get; }
@@ -52,7 +58,10 @@ internal sealed class RuleSetProvider
                 return false;
             }
 
-            Volatile.Write(ref _current, next);
+            // A version that is not yet effective keeps the one it replaces, which decides until
+            // then; a replaced version that is already effective needs nothing older.
+            var previous = _current.EffectiveFrom is { } from && _time.GetUtcNow() < from ? _current : _current with { Previous = null };
+            Volatile.Write(ref _current, next.EffectiveFrom is null ? next : next with { Previous = previous });
             _metrics.RuleSetVersion.Set(next.Version);
             return true;
         }
