@@ -203,6 +203,22 @@ public sealed class RuleSetUpdateTests(RedisFixture redis)
         Assert.Equal("file", history.Versions[^1].Author);
     }
 
+    [Fact]
+    public async Task Update_MakingTodayANoContactDay_DefersToTheFirstWindowOfTheNextDay()
+    {
+        await using var environment = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        await environment.Gateway.Admin.UpdateRuleSetAsync(Update(RuleSetCandidates.WithNoContactDay("2026-11-23"), expected: 1), GatewayTestHost.AsAdmin());
+        var reminder = TestReminders.OverdueEmail().Deferrable(environment.Clock.GetUtcNow().AddDays(3));
+        reminder.RecipientTimeZone = "America/New_York";
+
+        var decision = await environment.Gateway.EvaluateAsync(reminder);
+
+        Assert.Equal(2, decision.RuleSetVersion);
+        Assert.Equal(Outcome.Deferred, decision.Outcome);
+        Assert.Equal([ReasonCode.NoContactDay], decision.Reasons);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 13, 0, 0, TimeSpan.Zero), decision.NotBefore.ToDateTimeOffset());
+    }
+
     private static UpdateRuleSetRequest Update(string json, long expected) => new()
     {
         RuleSetJson = json,

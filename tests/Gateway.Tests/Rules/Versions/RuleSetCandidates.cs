@@ -19,6 +19,11 @@ internal static class RuleSetCandidates
         .Replace("\"overdue_notice\": [\"sms\", \"email\", \"push\", \"voice\"]", "\"overdue_notice\": [\"sms\", \"push\", \"voice\"]", StringComparison.Ordinal)
         .Replace("{ \"phrase\": \"老赖\", \"category\": \"abuse\" }", "{ \"phrase\": \"老赖\", \"category\": \"abuse\" },\n    { \"phrase\": \"avery\", \"category\": \"test\" }", StringComparison.Ordinal);
 
+    /// <summary>The US preset with a no-contact calendar holding <paramref name="date"/>.</summary>
+    public static string WithNoContactDay(string date) => Open
+        .Replace("\"contactReverifyAfter\": \"P60D\"", "\"contactReverifyAfter\": \"P60D\", \"noContactCalendars\": [\"test-day\"]", StringComparison.Ordinal)
+        .Replace("\"tenants\": {},", $"\"calendars\": {{ \"test-day\": {{ \"dates\": [\"{date}\"] }} }},\n  \"tenants\": {{}},", StringComparison.Ordinal);
+
     /// <summary>Four problems at four paths: a bad day, a bad window, an unknown member, a template with an undeclared placeholder.</summary>
     public static string Broken => Open
         .Replace("\"days\": [\"Mon\",", "\"days\": [\"Funday\",", StringComparison.Ordinal)
