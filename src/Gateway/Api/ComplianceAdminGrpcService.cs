@@ -3,6 +3,7 @@ using Gateway.Pipeline;
 using Gateway.Rules;
 using Gateway.Rules.Versions;
 using Gateway.Store;
+using Gateway.Tenancy;
 using Gateway.V1;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -16,11 +17,12 @@ namespace Gateway.Api;
 /// it is stored, so a bad version never reaches the store through this service; the store watcher
 /// (<see cref="RuleSetSync"/>) still refuses a bad one written around it.
 /// </summary>
-internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProvider rules, ILogger<ComplianceAdminGrpcService> logger)
+internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProvider rules, RuleSetReplay replay, TenantDirectory tenants, ILogger<ComplianceAdminGrpcService> logger)
     : ComplianceAdminService.ComplianceAdminServiceBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
+    private const int MaxReplay = 1000;
 
     public override Task<GetRuleSetResponse> GetRuleSet(GetRuleSetRequest request, ServerCallContext context) =>
         Translate(async () =>
@@ -32,10 +34,26 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
 
     public override Task<ValidateRuleSetResponse> ValidateRuleSet(ValidateRuleSetRequest request, ServerCallContext context)
     {
+        Tenant? tenant = null;
+        if (request.Replay.Count > MaxReplay)
+        {
+            throw RpcErrors.InvalidField("replay", $"at most {MaxReplay} reminders");
+        }
+
+        if (request.Replay.Count > 0 && !tenants.Tenants.TryGetValue(request.ReplayTenantId, out tenant))
+        {
+            throw RpcErrors.InvalidField("replay_tenant_id", "must be a configured tenant when replay is not empty");
+        }
+
         var problems = new List<RuleProblem>();
-        RuleSetLoader.TryParseVersioned(request.RuleSetJson, 1, problems);
+        var candidate = RuleSetLoader.TryParseVersioned(request.RuleSetJson, 1, problems);
         var response = new ValidateRuleSetResponse { Valid = problems.Count == 0 };
         response.Problems.AddRange(problems.Select(problem => new RuleSetProblem { Path = problem.Path, Message = problem.Message }));
+        if (candidate is not null && tenant is not null)
+        {
+            response.Replayed.AddRange(replay.Replay(tenant, request.Replay, rules.InForce, candidate));
+        }
+
         return Task.FromResult(response);
     }
 

@@ -47,6 +47,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<TenantAuthInterceptor>();
         services.AddSingleton<AdminAuthInterceptor>();
         services.AddSingleton<RuleSetStore>();
+        services.AddSingleton<RuleSetReplay>();
         services.AddHostedService<RuleSetSync>();
 
         services.AddSingleton<ReminderValidator>();
