@@ -219,6 +219,22 @@ public sealed class RuleSetUpdateTests(RedisFixture redis)
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 13, 0, 0, TimeSpan.Zero), decision.NotBefore.ToDateTimeOffset());
     }
 
+    [Fact]
+    public async Task Update_TenantNarrowingItsHours_DefersItsReminderToItsOwnWindow()
+    {
+        await using var environment = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        await environment.Gateway.Admin.UpdateRuleSetAsync(Update(RuleSetCandidates.WithTenantHours(environment.Gateway.TenantId), expected: 1), GatewayTestHost.AsAdmin());
+        var reminder = TestReminders.OverdueEmail().Deferrable(environment.Clock.GetUtcNow().AddDays(3));
+        reminder.RecipientTimeZone = "America/New_York";
+
+        // Monday 15:00 in New York: inside Regulation F's hours, outside this lender's 09:00-14:00.
+        var decision = await environment.Gateway.EvaluateAsync(reminder);
+
+        Assert.Equal(Outcome.Deferred, decision.Outcome);
+        Assert.Equal([ReasonCode.QuietHours], decision.Reasons);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero), decision.NotBefore.ToDateTimeOffset());
+    }
+
     private static UpdateRuleSetRequest Update(string json, long expected) => new()
     {
         RuleSetJson = json,

@@ -24,6 +24,10 @@ internal static class RuleSetCandidates
         .Replace("\"contactReverifyAfter\": \"P60D\"", "\"contactReverifyAfter\": \"P60D\", \"noContactCalendars\": [\"test-day\"]", StringComparison.Ordinal)
         .Replace("\"tenants\": {},", $"\"calendars\": {{ \"test-day\": {{ \"dates\": [\"{date}\"] }} }},\n  \"tenants\": {{}},", StringComparison.Ordinal);
 
+    /// <summary>The US preset with <paramref name="tenantId"/> narrowed to weekdays 09:00-14:00.</summary>
+    public static string WithTenantHours(string tenantId) => Open
+        .Replace("\"tenants\": {},", $"\"tenants\": {{ \"{tenantId}\": {{ \"jurisdiction\": \"US\", \"contactHours\": [ {{ \"days\": [\"Mon\", \"Tue\", \"Wed\", \"Thu\", \"Fri\"], \"from\": \"09:00\", \"to\": \"14:00\" }} ] }} }},", StringComparison.Ordinal);
+
     /// <summary>Four problems at four paths: a bad day, a bad window, an unknown member, a template with an undeclared placeholder.</summary>
     public static string Broken => Open
         .Replace("\"days\": [\"Mon\",", "\"days\": [\"Funday\",", StringComparison.Ordinal)
