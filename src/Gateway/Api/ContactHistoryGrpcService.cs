@@ -58,7 +58,7 @@ internal sealed class ContactHistoryGrpcService(GuardrailStore store, RuleSetPro
         }
 
         // A conversation is an attempt too; only conversation caps are fed by conversations alone.
-        var caps = rules.Current.JurisdictionFor(tenant.Id).CapsFor(request.Channel)
+        var caps = rules.InForce.JurisdictionFor(tenant.Id).CapsFor(request.Channel)
             .Where(cap => cap.Counts == CapCounts.Attempts || request.Outcome == ContactOutcome.Conversation)
             .ToList();
         await RpcErrors.StoreCall(

@@ -220,7 +220,7 @@ internal sealed class ReminderGrpcService(ReminderValidator validator, RuleSetPr
     private Task<Decision> DecideAsync(Reminder? reminder, DecisionMode mode, ServerCallContext context)
     {
         var tenant = context.GetTenant();
-        var snapshot = rules.Current;
+        var snapshot = rules.InForce;
         var validation = validator.Validate(reminder, snapshot, tenant.Id);
         if (!validation.IsValid)
         {

@@ -45,6 +45,7 @@ public static class GatewayApplication
         app.MapGrpcService<ConsentGrpcService>();
         app.MapGrpcService<ContactHistoryGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
+        app.MapGrpcService<ComplianceAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

@@ -13,6 +13,7 @@ using Gateway.Pipeline;
 using Gateway.Recheck;
 using Gateway.Requests;
 using Gateway.Rules;
+using Gateway.Rules.Versions;
 using Gateway.Store;
 using Gateway.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -35,16 +36,24 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<RecheckOptions>().Bind(configuration.GetSection(RecheckOptions.SectionName)).ValidateOnStart();
         services.AddOptions<CarrierOptions>().Bind(configuration.GetSection(CarrierOptions.SectionName)).ValidateOnStart();
         services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.SectionName));
+        services.AddOptions<RuleStoreOptions>().Bind(configuration.GetSection(RuleStoreOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.AddSingleton<IValidateOptions<RecheckOptions>, RecheckOptionsValidator>();
         services.AddSingleton<IValidateOptions<CarrierOptions>, CarrierOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RuleStoreOptions>, RuleStoreOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<RuleSetProvider>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TenantAuthInterceptor>();
+        services.AddSingleton<AdminAuthInterceptor>();
+        services.AddSingleton<RuleSetStore>();
+        services.AddSingleton<RuleSetReplay>();
+        services.AddHostedService<RuleSetSync>();
 
         services.AddSingleton<ReminderValidator>();
         services.AddSingleton<ChannelPermissionGuard>();
@@ -81,7 +90,8 @@ public static class GatewayServiceCollectionExtensions
             .AddServiceOptions<ConsentGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
             .AddServiceOptions<ContactHistoryGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
             .AddServiceOptions<ReviewGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
-            .AddServiceOptions<PassThroughGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>());
+            .AddServiceOptions<PassThroughGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
+            .AddServiceOptions<ComplianceAdminGrpcService>(options => options.Interceptors.Add<AdminAuthInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks()
             .AddCheck<StoreHealthCheck>("store")

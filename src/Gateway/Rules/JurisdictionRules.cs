@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Gateway.V1;
 
@@ -24,6 +25,18 @@ internal sealed record JurisdictionRules
     /// reassigned-number check; null when the jurisdiction has no such rule.
     /// </summary>
     public TimeSpan? ContactReverifyAfter { get; init; }
+
+    /// <summary>Local dates on which no contact is allowed (rest days, public holidays), each with the calendar that names it.</summary>
+    public FrozenDictionary<DateOnly, string> NoContactDates { get; init; } = FrozenDictionary<DateOnly, string>.Empty;
+
+    /// <summary>Per channel, the phrases (normalised) of which every template on it holds one. Checked when the rule set compiles.</summary>
+    public FrozenDictionary<Channel, ImmutableArray<string>> OptOutPhrases { get; init; } = FrozenDictionary<Channel, ImmutableArray<string>>.Empty;
+
+    /// <summary>Whether every template must state the lender. Checked when the rule set compiles.</summary>
+    public bool RequireLenderName { get; init; }
+
+    /// <summary>The most SMS segments a rendered text may take; null for no limit.</summary>
+    public int? MaxSmsSegments { get; init; }
 
     public IEnumerable<CapRule> CapsFor(Channel channel) => Caps.Where(cap => cap.AppliesTo(channel));
 }

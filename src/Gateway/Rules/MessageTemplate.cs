@@ -26,4 +26,9 @@ internal sealed record MessageTemplate
 
     /// <summary>Whether a reminder with this template waits for a person's approval before it goes.</summary>
     public bool RequiresReview { get; init; }
+    /// <summary>
+    /// The template for someone not verified as the debtor: the same purpose, channel and locale,
+    /// and no amount, due date or debt reference (checked when the rule set compiles).
+    /// </summary>
+    public string? LimitedContentVariant { get; init; }
 }

@@ -13,7 +13,7 @@ namespace Gateway.Rules;
 /// Turns a <see cref="RuleSetDocument"/> into a <see cref="RuleSet"/>, or names every problem
 /// with its path. It never stops at the first problem: compliance staff fix a file in one pass.
 /// </summary>
-internal static class RuleSetCompiler
+internal static partial class RuleSetCompiler
 {
     private const string IdPattern = "^[a-z0-9][a-z0-9._-]{0,63}$";
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
@@ -42,6 +42,7 @@ internal static class RuleSetCompiler
             problems.Add(new("$.name", "is required"));
         }
 
+        var calendars = CompileCalendars(document.Calendars, problems);
         var jurisdictions = new Dictionary<string, JurisdictionRules>(StringComparer.Ordinal);
         if (document.Jurisdictions is not { Count: > 0 })
         {
@@ -56,7 +57,7 @@ internal static class RuleSetCompiler
                     continue;
                 }
 
-                var compiled = CompileJurisdiction(code, jurisdiction, $"$.jurisdictions.{code}", problems);
+                var compiled = CompileJurisdiction(code, jurisdiction, $"$.jurisdictions.{code}", calendars, problems);
                 if (compiled is not null)
                 {
                     jurisdictions[code] = compiled;
@@ -71,6 +72,7 @@ internal static class RuleSetCompiler
         }
 
         var tenants = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tenantRules = new Dictionary<string, JurisdictionRules>(StringComparer.Ordinal);
         foreach (var (tenant, overrides) in document.Tenants ?? [])
         {
             if (IsNull(overrides, $"$.tenants.{tenant}", problems))
@@ -86,11 +88,18 @@ internal static class RuleSetCompiler
             }
 
             tenants[tenant] = overrides.Jurisdiction;
+            if (jurisdictions.TryGetValue(overrides.Jurisdiction, out var rules)
+                && CompileTenant(overrides, rules, $"$.tenants.{tenant}", calendars, problems) is { } tightened)
+            {
+                tenantRules[tenant] = tightened;
+            }
         }
 
         var purposeChannels = CompilePurposeChannels(document.PurposeChannels, problems);
         var templates = CompileTemplates(document.Templates, problems);
         var lexicon = CompileLexicon(document.BannedPhrases, problems);
+        CheckTemplateRules(document.Templates, templates, jurisdictions.Values, problems);
+        var effectiveFrom = ParseInstant(document.EffectiveFrom, "$.effectiveFrom", problems);
 
         if (problems.Count > 0)
         {
@@ -107,10 +116,12 @@ internal static class RuleSetCompiler
             PurposeChannels = purposeChannels,
             Templates = templates,
             Lexicon = lexicon,
+            TenantRules = tenantRules.ToFrozenDictionary(StringComparer.Ordinal),
+            EffectiveFrom = effectiveFrom,
         };
     }
 
-    private static JurisdictionRules? CompileJurisdiction(string code, JurisdictionDocument document, string path, List<RuleProblem> problems)
+    private static JurisdictionRules? CompileJurisdiction(string code, JurisdictionDocument document, string path, IReadOnlyDictionary<string, ImmutableArray<DateOnly>> calendars, List<RuleProblem> problems)
     {
         var before = problems.Count;
         ReportUnknown(document.Unknown, path, problems);
@@ -173,6 +184,12 @@ internal static class RuleSetCompiler
 
         // Optional: a jurisdiction without the rule never asks how recently a number was used.
         var reverifyAfter = document.ContactReverifyAfter is null ? null : ParseDuration(document.ContactReverifyAfter, $"{path}.contactReverifyAfter", problems);
+        var noContactDates = NoContactDates(document.NoContactCalendars, calendars, FrozenDictionary<DateOnly, string>.Empty, $"{path}.noContactCalendars", problems);
+        var optOut = CompileOptOutText(document.RequireOptOutText, $"{path}.requireOptOutText", problems);
+        if (document.MaxSmsSegments is < 1 or > 10)
+        {
+            problems.Add(new($"{path}.maxSmsSegments", "must be between 1 and 10"));
+        }
 
         return problems.Count > before ? null : new JurisdictionRules
         {
@@ -182,6 +199,10 @@ internal static class RuleSetCompiler
             Caps = caps.ToImmutable(),
             ConsentRequiredChannels = consent,
             ContactReverifyAfter = reverifyAfter,
+            NoContactDates = noContactDates,
+            OptOutPhrases = optOut,
+            RequireLenderName = document.RequireLenderName ?? false,
+            MaxSmsSegments = document.MaxSmsSegments,
         };
     }
 
@@ -411,6 +432,7 @@ internal static class RuleSetCompiler
                     Body = document.Body!,
                     Parameters = parameters.ToFrozenDictionary(StringComparer.Ordinal),
                     RequiresReview = document.RequiresReview,
+                    LimitedContentVariant = document.LimitedContentVariant,
                 };
             }
         }

@@ -28,6 +28,22 @@ internal sealed class RuleSetDocument
 
     public List<BannedPhraseDocument>? BannedPhrases { get; set; }
 
+    /// <summary>Named calendars of dates (rest days, public holidays) that jurisdictions and tenants refer to.</summary>
+    public Dictionary<string, CalendarDocument>? Calendars { get; set; }
+
+    /// <summary>ISO 8601 instant from which this version applies; before it, the version it replaced stays in force.</summary>
+    public string? EffectiveFrom { get; set; }
+
+    /// <summary>Members of the file this type does not know; each is a problem.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+/// <summary>The on-disk form of a named calendar: local dates like "2026-10-01".</summary>
+internal sealed class CalendarDocument
+{
+    public List<string>? Dates { get; set; }
+
     /// <summary>Members of the file this type does not know; each is a problem.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
@@ -47,6 +63,18 @@ internal sealed class JurisdictionDocument
     /// <summary>ISO 8601 duration ("P60D"); optional.</summary>
     public string? ContactReverifyAfter { get; set; }
 
+    /// <summary>Names of calendars whose dates allow no contact at all, in the recipient's local date.</summary>
+    public List<string>? NoContactCalendars { get; set; }
+
+    /// <summary>Channel name to the phrases of which every template on that channel must hold one.</summary>
+    public Dictionary<string, List<string>>? RequireOptOutText { get; set; }
+
+    /// <summary>When true, every template must state the lender ({lender_name}).</summary>
+    public bool? RequireLenderName { get; set; }
+
+    /// <summary>The most SMS segments a rendered text may take (GSM-7: 160, or 153 each when split; UCS-2: 70, or 67).</summary>
+    public int? MaxSmsSegments { get; set; }
+
     /// <summary>Members of the file this type does not know; each is a problem.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
@@ -56,6 +84,15 @@ internal sealed class JurisdictionDocument
 internal sealed class TenantDocument
 {
     public string? Jurisdiction { get; set; }
+
+    /// <summary>Narrower contact hours: each window must lie inside one of the jurisdiction's.</summary>
+    public List<ContactWindowDocument>? ContactHours { get; set; }
+
+    /// <summary>Caps added to the jurisdiction's (a cap can only tighten); ids must differ from the jurisdiction's.</summary>
+    public List<CapDocument>? Caps { get; set; }
+
+    /// <summary>Calendars added to the jurisdiction's no-contact calendars.</summary>
+    public List<string>? NoContactCalendars { get; set; }
 
     /// <summary>Members of the file this type does not know; each is a problem.</summary>
     [JsonExtensionData]
@@ -120,6 +157,9 @@ internal sealed class TemplateDocument
     public bool RequiresReview { get; set; }
 
     public Dictionary<string, TemplateParameterDocument>? Parameters { get; set; }
+
+    /// <summary>Id of the template sent instead to someone not verified as the debtor: same purpose, channel and locale, no debt details.</summary>
+    public string? LimitedContentVariant { get; set; }
 
     /// <summary>Members of the file this type does not know; each is a problem.</summary>
     [JsonExtensionData]

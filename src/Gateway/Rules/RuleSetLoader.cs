@@ -27,6 +27,30 @@ internal static class RuleSetLoader
 
     public static RuleSet Parse(string json, string source) => RuleSetCompiler.Compile(ParseDocument(json, source), source);
 
+    /// <summary>
+    /// Compiles a rule set that the store numbers (an admin candidate, a stored version): its own
+    /// <c>version</c> member is optional and the result carries <paramref name="version"/>. Every
+    /// problem is added to <paramref name="problems"/>; null when there is any.
+    /// </summary>
+    public static RuleSet? TryParseVersioned(string json, long version, List<RuleProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        RuleSetDocument document;
+        try
+        {
+            document = ParseDocument(json ?? string.Empty, "candidate");
+        }
+        catch (RuleSetInvalidException ex)
+        {
+            problems.AddRange(ex.Problems);
+            return null;
+        }
+
+        document.Version ??= version;
+        var compiled = RuleSetCompiler.TryCompile(document, problems);
+        return compiled is null ? null : compiled with { Version = version };
+    }
+
     public static RuleSetDocument ParseDocument(string json, string source)
     {
         try

@@ -12,6 +12,7 @@ internal static class LuaScripts
     public static readonly string Complete = Load("complete");
     public static readonly string Cancel = Load("cancel");
     public static readonly string Approve = Load("approve");
+    public static readonly string RulesAppend = Load("rules_append");
 
     private static string Load(string name)
     {

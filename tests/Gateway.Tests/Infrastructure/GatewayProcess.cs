@@ -78,6 +78,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
             ["Kestrel__Endpoints__Http__Protocols"] = "Http1",
             ["Gateway__RuleSetPath"] = "rules/us-regf.json",
+            ["Gateway__Rules__Namespace"] = tenantId,
             ["Gateway__ContactHashKey"] = "test-contact-hash-key-0123456789abcdef",
             [$"Gateway__Tenants__{tenantId}__ApiKeySha256__0"] = TestTenant.ApiKeyDigest,
             [$"Gateway__Tenants__{tenantId}__LenderName"] = TestTenant.LenderName,

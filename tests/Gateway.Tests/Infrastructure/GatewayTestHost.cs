@@ -36,6 +36,7 @@ public sealed class GatewayTestHost : IAsyncDisposable
         _channel = GrpcChannel.ForAddress(GrpcAddress);
         Reminders = new ReminderService.ReminderServiceClient(_channel);
         Consent = new ConsentService.ConsentServiceClient(_channel);
+        Admin = new ComplianceAdminService.ComplianceAdminServiceClient(_channel);
     }
 
     /// <summary>The tenant this host's API key maps to. Unique per host, so tests sharing a store never share caps.</summary>
@@ -51,6 +52,8 @@ public sealed class GatewayTestHost : IAsyncDisposable
 
     public ConsentService.ConsentServiceClient Consent { get; }
 
+    public ComplianceAdminService.ComplianceAdminServiceClient Admin { get; }
+
     public IServiceProvider Services => _app.Services;
 
     public string OutboxPath => Path.Combine(_folder, "outbox.jsonl");
@@ -61,6 +64,11 @@ public sealed class GatewayTestHost : IAsyncDisposable
     /// <summary>The metadata of a call as the test tenant, with a deadline.</summary>
     public static CallOptions Authorized(TimeSpan? timeout = null) => new(
         new Metadata { { "x-api-key", TestTenant.ApiKey } },
+        deadline: TimeProvider.System.GetUtcNow().UtcDateTime + (timeout ?? TimeSpan.FromSeconds(20)));
+
+    /// <summary>The metadata of a call as an administrator, with a deadline.</summary>
+    public static CallOptions AsAdmin(TimeSpan? timeout = null) => new(
+        new Metadata { { "x-api-key", TestTenant.AdminApiKey } },
         deadline: TimeProvider.System.GetUtcNow().UtcDateTime + (timeout ?? TimeSpan.FromSeconds(20)));
 
     public static async Task<GatewayTestHost> StartAsync(string storeConnectionString, Uri lenderAddress, TimeProvider clock, IDictionary<string, string?>? settings = null, string? outboxFolder = null, string? tenantId = null)
@@ -76,6 +84,11 @@ public sealed class GatewayTestHost : IAsyncDisposable
             ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{httpPort}",
             ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
             ["Gateway:RuleSetPath"] = "rules/us-regf.json",
+
+            // Each host its own rule history, so that a test's update never reaches another test's
+            // gateways on the shared redis-server; hosts that must share one pass the same namespace.
+            ["Gateway:Rules:Namespace"] = tenantId,
+            ["Gateway:Admin:ApiKeySha256:0"] = TestTenant.AdminApiKeyDigest,
             ["Gateway:ContactHashKey"] = "test-contact-hash-key-0123456789abcdef",
             [$"Gateway:Tenants:{tenantId}:ApiKeySha256:0"] = TestTenant.ApiKeyDigest,
             [$"Gateway:Tenants:{tenantId}:LenderName"] = TestTenant.LenderName,

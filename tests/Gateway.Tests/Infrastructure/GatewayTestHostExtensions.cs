@@ -10,6 +10,10 @@ internal static class GatewayTestHostExtensions
     public static async Task<Decision> SendAsync(this GatewayTestHost host, Reminder reminder) =>
         (await host.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
 
+    /// <summary>Decides a reminder without sending it (EvaluateReminder), as the test tenant.</summary>
+    public static async Task<Decision> EvaluateAsync(this GatewayTestHost host, Reminder reminder) =>
+        (await host.Reminders.EvaluateReminderAsync(new EvaluateReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
+
     /// <summary>Sends a reminder the gateway must refuse to decide, and returns the error.</summary>
     public static Task<RpcException> SendRefusedAsync(this GatewayTestHost host, Reminder reminder) =>
         Assert.ThrowsAsync<RpcException>(async () => await host.SendAsync(reminder));

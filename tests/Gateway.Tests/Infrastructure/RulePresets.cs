@@ -16,7 +16,8 @@ internal static class RulePresets
     /// <summary>The shipped US preset (Regulation F and TCPA), compiled once per test run. Rule sets are immutable, so tests share it.</summary>
     public static RuleSet Us => UsPreset.Value;
 
-    public static IReadOnlyList<string> FileNames => [.. Directory.GetFiles(Folder, "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+    /// <summary>The rule files shipped, without the JSON Schema that describes them.</summary>
+    public static IReadOnlyList<string> FileNames => [.. Directory.GetFiles(Folder, "*.json").Select(Path.GetFileName).OfType<string>().Where(name => !name.EndsWith(".schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     public static string PathOf(string fileName) => Path.Combine(Folder, fileName);
 

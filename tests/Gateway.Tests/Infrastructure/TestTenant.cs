@@ -8,5 +8,10 @@ internal static class TestTenant
     public const string ApiKey = "test-key-acme";
     public const string LenderName = "Acme Lending";
 
+    /// <summary>The administrator key of every test host: distinct from the sender's, as the gateway requires.</summary>
+    public const string AdminApiKey = "test-admin-key";
+
     public static string ApiKeyDigest => TenantDirectory.Digest(ApiKey);
+
+    public static string AdminApiKeyDigest => TenantDirectory.Digest(AdminApiKey);
 }

@@ -12,9 +12,13 @@ internal static class ContactHoursCalendar
     /// <summary>How far ahead <see cref="NextAllowed"/> looks. A week of windows always repeats within it.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(15);
 
-    public static bool IsAllowed(DateTimeOffset instant, IReadOnlyList<ContactWindow> windows, IReadOnlyList<TimeZoneInfo> zones)
+    /// <summary>
+    /// Whether <paramref name="instant"/> is inside a window in every zone, and on none of
+    /// <paramref name="noContactDates"/> (rest days, public holidays) in any zone's local date.
+    /// </summary>
+    public static bool IsAllowed(DateTimeOffset instant, IReadOnlyList<ContactWindow> windows, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyDictionary<DateOnly, string>? noContactDates = null)
     {
-        if (windows.Count == 0)
+        if (windows.Count == 0 && noContactDates is not { Count: > 0 })
         {
             return true;
         }
@@ -22,7 +26,12 @@ internal static class ContactHoursCalendar
         foreach (var zone in zones)
         {
             var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
-            var inside = false;
+            if (noContactDates is { Count: > 0 } && noContactDates.ContainsKey(DateOnly.FromDateTime(local)))
+            {
+                return false;
+            }
+
+            var inside = windows.Count == 0;
             foreach (var window in windows)
             {
                 if (window.Contains(local))
@@ -50,9 +59,13 @@ internal static class ContactHoursCalendar
     /// it falls back (DST ends) to a reading inside a window that the reading before was not in.
     /// Window starts and offset transitions are therefore the only candidates.
     /// </summary>
-    public static DateTimeOffset? NextAllowed(DateTimeOffset from, IReadOnlyList<ContactWindow> windows, IReadOnlyList<TimeZoneInfo> zones)
+    /// <remarks>
+    /// A no-contact date ends at the next local midnight, so with <paramref name="noContactDates"/>
+    /// local midnights are candidates too.
+    /// </remarks>
+    public static DateTimeOffset? NextAllowed(DateTimeOffset from, IReadOnlyList<ContactWindow> windows, IReadOnlyList<TimeZoneInfo> zones, IReadOnlyDictionary<DateOnly, string>? noContactDates = null)
     {
-        if (IsAllowed(from, windows, zones))
+        if (IsAllowed(from, windows, zones, noContactDates))
         {
             return from;
         }
@@ -65,6 +78,11 @@ internal static class ContactHoursCalendar
             var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, zone).DateTime).AddDays(1);
             for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
             {
+                if (noContactDates is { Count: > 0 })
+                {
+                    LocalInstants.AddStarts(zone, day.ToDateTime(TimeOnly.MinValue), candidates);
+                }
+
                 foreach (var window in windows)
                 {
                     if (window.Days.Contains(day.DayOfWeek))
@@ -80,7 +98,7 @@ internal static class ContactHoursCalendar
         candidates.Sort();
         foreach (var candidate in candidates)
         {
-            if (candidate > from && candidate <= until && IsAllowed(candidate, windows, zones))
+            if (candidate > from && candidate <= until && IsAllowed(candidate, windows, zones, noContactDates))
             {
                 return candidate;
             }
