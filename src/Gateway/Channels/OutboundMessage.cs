@@ -4,5 +4,16 @@ using Gateway.V1;
 
 namespace Gateway.Channels;
 
-/// <summary>One message ready to relay: every guardrail has passed.</summary>
-internal sealed record OutboundMessage(string ReminderId, string TenantId, Channel Channel, ContactPoint To, string TemplateId, string Locale, RenderedMessage Content);
+/// <summary>
+/// One message ready to relay: every guardrail has passed. <paramref name="DebtorId"/> and
+/// <paramref name="DebtId"/> travel so that a carrier's status callback can find the decision and
+/// the caps again; they are the lender's identifiers, never a contact point.
+/// </summary>
+internal sealed record OutboundMessage(string ReminderId, string TenantId, Channel Channel, ContactPoint To, string TemplateId, string Locale, RenderedMessage Content, string DebtorId = "", string DebtId = "")
+{
+    /// <summary>
+    /// The instant (system clock) by which the relay must be over: a carrier never waits for its
+    /// throughput limit past it. Set by the relay from the caller's deadline.
+    /// </summary>
+    public DateTimeOffset Deadline { get; init; } = DateTimeOffset.MaxValue;
+}

@@ -1,6 +1,9 @@
 using Gateway.Api;
 using Gateway.Channels;
 using Gateway.Channels.Outbox;
+using Gateway.Channels.Resilience;
+using Gateway.Channels.Twilio;
+using Gateway.Channels.Vonage;
 using Gateway.Guards.ChannelPermission;
 using Gateway.Guards.Content;
 using Gateway.Guards.QuietHours;
@@ -30,10 +33,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
         services.AddOptions<RecheckOptions>().Bind(configuration.GetSection(RecheckOptions.SectionName)).ValidateOnStart();
         services.AddOptions<CarrierOptions>().Bind(configuration.GetSection(CarrierOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<CarrierResilienceOptions>().Bind(configuration.GetSection(CarrierResilienceOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.AddSingleton<IValidateOptions<RecheckOptions>, RecheckOptionsValidator>();
         services.AddSingleton<IValidateOptions<CarrierOptions>, CarrierOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CarrierResilienceOptions>, CarrierResilienceOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GatewayMetrics>();
@@ -55,9 +60,17 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<LenderResilience>();
         services.AddSingleton<LenderRecheck>();
 
+        services.AddSingleton<InboundIndex>();
+        services.AddSingleton<CarrierThrottle>();
         services.AddSingleton<OutboxCarrier>();
-        services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<OutboxCarrier>());
+        services.AddSingleton(new CarrierRegistration(OutboxCarrier.CarrierName, provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<CarrierOptions>>().Value.OutboxPath) ? null : provider.GetRequiredService<OutboxCarrier>()));
+
+        services.AddTwilioCarrier(configuration);
+        services.AddVonageCarrier(configuration);
         services.AddSingleton<CarrierRouter>();
+        services.AddSingleton<CarrierResilience>();
+        services.AddSingleton<CarrierRelay>();
 
         services.AddSingleton<DecisionPipeline>();
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gateway.Channels;
+using Gateway.Channels.Resilience;
 using Gateway.Guards.Content;
 using Gateway.Hosting;
 using Gateway.Observability;
@@ -26,7 +27,7 @@ internal sealed class DecisionPipeline(
     LocalGuards localGuards,
     GuardrailStore store,
     LenderRecheck recheck,
-    CarrierRouter carriers,
+    CarrierRelay carriers,
     IOptions<StoreOptions> storeOptions,
     IOptions<RecheckOptions> recheckOptions,
     GatewayMetrics metrics,
@@ -151,47 +152,35 @@ internal sealed class DecisionPipeline(
         }
 
         // Step 5: relay.
-        return await RelayAsync(context, rechecked.Facts!, reserved, cancellationToken).ConfigureAwait(false);
+        return await RelayAsync(context, rechecked.Facts!, reserved, callerDeadline, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Decision> RelayAsync(DecisionContext context, RepaymentFacts facts, IReadOnlyList<CapRule> reserved, CancellationToken cancellationToken)
+    private async Task<Decision> RelayAsync(DecisionContext context, RepaymentFacts facts, IReadOnlyList<CapRule> reserved, DateTime callerDeadline, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var carrier = carriers.For(request.Channel);
-        if (carrier is null)
-        {
-            context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierUnavailable, $"no carrier is configured for {RuleNames.Of(request.Channel)}"));
-            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), reserved, IdempotencyMode.Bind, cancellationToken).ConfigureAwait(false);
-        }
-
         var content = TemplateRenderer.Render(request.Template, request.Parameters, SystemValues(context, facts));
-        var message = new OutboundMessage(context.ReminderId, request.TenantId, request.Channel, request.Contact, request.Template.Id, request.Locale, content);
-        CarrierResult result;
-        try
-        {
-            // The relay is not cancelled with the caller: once a carrier may have the message, the
-            // gateway must learn the outcome and record it.
-            result = await carrier.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException or UnauthorizedAccessException)
-        {
-            PipelineLog.CarrierFailed(logger, carrier.Name, context.ReminderId, ex);
-            metrics.CarrierRequests.WithLabels(carrier.Name, "error").Inc();
-            context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierUnavailable, $"{carrier.Name} failed: {ex.GetType().Name}"));
+        var message = new OutboundMessage(context.ReminderId, request.TenantId, request.Channel, request.Contact, request.Template.Id, request.Locale, content, request.DebtorId, request.DebtId);
 
-            // Whether the carrier got the message is unknown, so the reservation stays counted.
-            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        metrics.CarrierRequests.WithLabels(carrier.Name, result.Accepted ? "accepted" : "rejected").Inc();
-        if (!result.Accepted)
+        // The relay is not cancelled with the caller: once a carrier may have the message, the
+        // gateway must learn the outcome and record it. The caller's deadline still bounds it.
+        var result = await carriers.RelayAsync(message, callerDeadline).ConfigureAwait(false);
+        switch (result)
         {
-            context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierRejected, result.Detail));
-            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed, result), reserved, IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+            case null:
+                context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierUnavailable, $"no carrier is configured for {RuleNames.Of(request.Channel)}"));
+                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), reserved, IdempotencyMode.Bind, cancellationToken).ConfigureAwait(false);
+            case { Outcome: CarrierOutcome.Accepted }:
+                context.Add(GuardVerdict.Pass("relay", $"accepted by {result.Carrier}"));
+                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Sent, result), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+            case { Outcome: CarrierOutcome.Ambiguous }:
+                // Whether the carrier got the message is unknown, so the reservation stays counted.
+                context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierOutcomeUnknown, $"{result.Carrier}: outcome unknown, not resent ({result.Detail})"));
+                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed, result), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+            default:
+                // No carrier took it: it never counts against the debtor's caps.
+                context.Add(GuardVerdict.Suppress("relay", result.Reason, $"{result.Carrier}: {result.Detail}"));
+                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed, result), reserved, IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
         }
-
-        context.Add(GuardVerdict.Pass("relay", $"accepted by {result.Carrier}"));
-        return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Sent, result), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static Dictionary<string, string> SystemValues(DecisionContext context, RepaymentFacts facts)

@@ -7,6 +7,8 @@ internal static class LuaScripts
     public static readonly string Finish = Load("finish");
     public static readonly string Consent = Load("consent");
     public static readonly string RecordContact = Load("record_contact");
+    public static readonly string Throttle = Load("throttle");
+    public static readonly string Delivery = Load("delivery");
 
     private static string Load(string name)
     {
