@@ -168,7 +168,9 @@ internal sealed class DecisionPipeline(
         {
             case null:
                 context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierUnavailable, $"no carrier is configured for {RuleNames.Of(request.Channel)}"));
-                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), reserved, IdempotencyMode.Bind, cancellationToken).ConfigureAwait(false);
+                return request.Fallbacks.Count > 0
+                    ? await FallBackAsync(context, reserved, callerDeadline, cancellationToken).ConfigureAwait(false)
+                    : await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), reserved, IdempotencyMode.Bind, cancellationToken).ConfigureAwait(false);
             case { Outcome: CarrierOutcome.Accepted }:
                 context.Add(GuardVerdict.Pass("relay", $"accepted by {result.Carrier}"));
                 return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Sent, result), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
@@ -179,8 +181,71 @@ internal sealed class DecisionPipeline(
             default:
                 // No carrier took it: it never counts against the debtor's caps.
                 context.Add(GuardVerdict.Suppress("relay", result.Reason, $"{result.Carrier}: {result.Detail}"));
-                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed, result), reserved, IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+                return request.Fallbacks.Count > 0
+                    ? await FallBackAsync(context, reserved, callerDeadline, cancellationToken).ConfigureAwait(false)
+                    : await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed, result), reserved, IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// No carrier of the channel took the reminder and the caller allowed another channel: release
+    /// this channel's reservation, then decide the fallback from step 2 on its own channel (its
+    /// rules, consent, caps and recheck), under the same reminder id. The fallback reserves under
+    /// a key derived from the caller's (its "#" cannot occur in a caller's key); the caller's key
+    /// is bound to the combined decision at the end, or released when the fallback could not be
+    /// decided, so a retry starts afresh.
+    /// </summary>
+    private async Task<Decision> FallBackAsync(DecisionContext context, IReadOnlyList<CapRule> reserved, DateTime callerDeadline, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        try
+        {
+            await store.FinishAsync(context, decision: null, reserved, IdempotencyMode.None, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            PipelineLog.ReleaseFailed(logger, context.ReminderId, ex);
+        }
+
+        var next = request.Fallbacks[0];
+        var fallback = request with
+        {
+            Channel = next.Channel,
+            Template = next.Template,
+            Contact = next.Contact,
+            IdempotencyKey = request.IdempotencyKey + "#" + RuleNames.Of(next.Channel),
+            Fallbacks = request.Fallbacks.Skip(1).ToArray(),
+        };
+        var fallbackContext = new DecisionContext(context.Tenant, fallback, context.Rules, time.GetUtcNow(), context.Mode, context.ReminderId);
+        Decision decided;
+        try
+        {
+            decided = await DecideCoreAsync(fallbackContext, callerDeadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayUnavailableException)
+        {
+            await ReleaseAsync(context, []).ConfigureAwait(false);
+            throw;
+        }
+
+        var combined = decided.Clone();
+        combined.IdempotencyKey = request.IdempotencyKey;
+        combined.Verdicts.Clear();
+        combined.Verdicts.AddRange(context.Verdicts.Select(verdict => (verdict with { Rule = RuleNames.Of(request.Channel) + "/" + verdict.Rule }).ToProto()));
+        combined.Verdicts.AddRange(decided.Verdicts);
+        if (combined.Outcome == Outcome.Deferred)
+        {
+            // Nothing final: forget the caller's key so that its retry is decided afresh.
+            await ReleaseAsync(context, []).ConfigureAwait(false);
+            return combined;
+        }
+
+        if (combined.Outcome != Outcome.Sent)
+        {
+            combined.Reasons.Insert(0, context.Verdicts[^1].Reason);
+        }
+
+        return await RecordAsync(context, combined, [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static Dictionary<string, string> SystemValues(DecisionContext context, RepaymentFacts facts)

@@ -31,6 +31,9 @@ internal sealed record ReminderRequest
 
     public DateTimeOffset? DeferUntil { get; init; }
 
+    /// <summary>The channels to fall back to, in order, when no carrier of <see cref="Channel"/> took the reminder.</summary>
+    public IReadOnlyList<FallbackRoute> Fallbacks { get; init; } = [];
+
     /// <summary>A digest of everything the caller asked for, to tell a retry from a different request reusing a key.</summary>
     public required string Fingerprint { get; init; }
 }

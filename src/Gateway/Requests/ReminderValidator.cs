@@ -106,6 +106,7 @@ internal sealed partial class ReminderValidator(TimeProvider time)
             }
         }
 
+        var fallbacks = ValidateFallbacks(reminder, rules, contact, prefix, violations);
         if (violations.Count > 0)
         {
             return new ValidationResult(null, violations);
@@ -127,6 +128,7 @@ internal sealed partial class ReminderValidator(TimeProvider time)
                 RecipientTimeZone = zone,
                 DeferUntil = deferUntil,
                 Fingerprint = RequestFingerprint.Of(reminder),
+                Fallbacks = fallbacks,
             },
             violations);
     }

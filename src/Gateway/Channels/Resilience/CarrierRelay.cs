@@ -97,7 +97,7 @@ internal sealed class CarrierRelay(
         {
             return CarrierResult.Unknown(carrier.Name, "no answer within the attempt's time limit after the request was sent", idempotent: false, status: "timeout");
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or UnauthorizedAccessException or TimeoutException)
         {
             // A carrier classifies what it can; anything left is a fault it could not place, so
             // whether the message went out is unknown.

@@ -21,6 +21,7 @@ public sealed class FakeCarrierServer : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private CarrierFault? _always;
+    private string? _alwaysPath;
     private int _accepted;
 
     private FakeCarrierServer(WebApplication app, Uri address)
@@ -52,8 +53,12 @@ public sealed class FakeCarrierServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Applies <paramref name="fault"/> to every request until cleared (null).</summary>
-    public void Always(CarrierFault? fault) => _always = fault;
+    /// <summary>Applies <paramref name="fault"/> to every request (whose path ends with <paramref name="pathEnd"/>, when given) until cleared (null).</summary>
+    public void Always(CarrierFault? fault, string? pathEnd = null)
+    {
+        _alwaysPath = pathEnd;
+        _always = fault;
+    }
 
     public static async Task<FakeCarrierServer> StartAsync(Func<ReceivedRequest, string?> check, Func<ReceivedRequest, int, IResult> accept)
     {
@@ -73,7 +78,8 @@ public sealed class FakeCarrierServer : IAsyncDisposable
     {
         var request = await ReadAsync(http);
         _requests.Enqueue(request);
-        var fault = _always ?? (_faults.TryDequeue(out var queued) ? queued : null);
+        var always = _alwaysPath is null || request.Path.EndsWith(_alwaysPath, StringComparison.Ordinal) ? _always : null;
+        var fault = always ?? (_faults.TryDequeue(out var queued) ? queued : null);
         if (fault?.Delay is { } delay)
         {
             await Task.Delay(delay, CancellationToken.None);
