@@ -51,7 +51,7 @@ internal sealed class TwilioWebhookHandler(
         var voice = query["c"] == "voice";
         var word = (voice ? form.GetValueOrDefault("CallStatus") : form.GetValueOrDefault("MessageStatus")) ?? string.Empty;
         metrics.DeliveryStatus.WithLabels(TwilioCarrier.CarrierName, StatusWords.Contains(word) ? word : "other").Inc();
-        var (status, rank) = voice ? CallStatusOf(word, form) : MessageStatusOf(word);
+        var (status, rank) = voice ? TwilioDeliveryStatus.OfCall(word, form) : TwilioDeliveryStatus.OfMessage(word);
         if (status == DeliveryStatus.Unspecified)
         {
             return Results.Ok();
@@ -134,33 +134,9 @@ internal sealed class TwilioWebhookHandler(
         message is null ? "<Response/>" : $"<Response><Message>{SecurityElement.Escape(message)}</Message></Response>",
         "text/xml");
 
-    private static (DeliveryStatus Status, int Rank) MessageStatusOf(string word) => word switch
-    {
-        "queued" or "accepted" or "sending" or "sent" => (DeliveryStatus.Sent, 1),
-        "delivered" or "read" => (DeliveryStatus.Delivered, 3),
-        "undelivered" => (DeliveryStatus.Undelivered, 3),
-        "failed" => (DeliveryStatus.Failed, 3),
-        _ => (DeliveryStatus.Unspecified, 0),
-    };
-
-    /// <summary>
-    /// A completed call is a conversation when it lasted and no machine answered; without machine
-    /// detection's answer it counts as one, the stricter reading for the caps.
-    /// </summary>
-    private static (DeliveryStatus Status, int Rank) CallStatusOf(string word, Dictionary<string, string> form) => word switch
-    {
-        "initiated" or "ringing" or "in-progress" or "queued" => (DeliveryStatus.Sent, 1),
-        "completed" when int.TryParse(form.GetValueOrDefault("CallDuration"), out var seconds) && seconds > 0
-            && !(form.GetValueOrDefault("AnsweredBy") ?? "human").StartsWith("machine", StringComparison.Ordinal)
-            && form.GetValueOrDefault("AnsweredBy") != "fax" => (DeliveryStatus.Conversation, 3),
-        "completed" or "busy" or "no-answer" or "canceled" => (DeliveryStatus.AttemptOnly, 3),
-        "failed" => (DeliveryStatus.Failed, 3),
-        _ => (DeliveryStatus.Unspecified, 0),
-    };
-
     private async Task<Dictionary<string, string>?> VerifiedFormAsync(HttpContext http, string webhook)
     {
-        var options1 = options.Value;
+        var settings = options.Value;
         if (!http.Request.HasFormContentType)
         {
             CarrierLog.WebhookRefused(logger, webhook, "not a form post");
@@ -169,8 +145,8 @@ internal sealed class TwilioWebhookHandler(
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
         var fields = form.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal);
-        var url = options1.PublicUrlOf(http.Request.Path.ToUriComponent().TrimStart('/') + http.Request.QueryString.ToUriComponent());
-        if (!TwilioSignature.IsValid(options1.AuthToken, url, fields, http.Request.Headers["X-Twilio-Signature"].ToString()))
+        var url = settings.PublicUrlOf(http.Request.Path.ToUriComponent().TrimStart('/') + http.Request.QueryString.ToUriComponent());
+        if (!TwilioSignature.IsValid(settings.AuthToken, url, fields, http.Request.Headers["X-Twilio-Signature"].ToString()))
         {
             CarrierLog.WebhookRefused(logger, webhook, "missing or bad X-Twilio-Signature");
             return null;
