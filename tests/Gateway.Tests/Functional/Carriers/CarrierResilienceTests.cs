@@ -92,6 +92,45 @@ public sealed class CarrierResilienceTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task Relay_PrimaryRefusesConnections_RetriedThenFailedOver()
+    {
+        // Nothing listens on the primary's port: no request ever left, so retrying is safe.
+        var closed = FreePort.Next();
+        await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString, withVonage: true, settings: new Dictionary<string, string?>
+        {
+            ["Gateway:Carriers:Twilio:BaseUrl"] = $"http://127.0.0.1:{closed}/",
+        });
+        var (debtor, debt, phone) = carriers.NewDebtor(7109);
+
+        var decision = await carriers.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone));
+
+        Assert.Equal(Outcome.Sent, decision.Outcome);
+        Assert.Equal("vonage", decision.Carrier);
+        Assert.Single(carriers.Vonage!.Requests);
+        var metrics = await carriers.Gateway.ScrapeMetricsAsync();
+        Assert.Equal(3, GatewayTestHost.Sample(metrics, "gateway_carrier_requests_total{carrier=\"twilio\",status=\"unreachable\"}"));
+    }
+
+    [Fact]
+    public async Task Relay_CarrierTakesIdempotencyKey_AmbiguousResetRepeatedWithTheSameKey()
+    {
+        await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Gateway:Carriers:Twilio:IdempotencyKeyHeader"] = "Idempotency-Key",
+        });
+        var (debtor, debt, phone) = carriers.NewDebtor(7110);
+        carriers.Twilio.Enqueue(CarrierFault.ConnectionReset());
+
+        var decision = await carriers.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone));
+
+        // Safe only because the carrier dedupes: both requests carry the reminder id as the key.
+        Assert.Equal(Outcome.Sent, decision.Outcome);
+        var requests = carriers.Twilio.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests, request => Assert.Equal(decision.ReminderId, request.Headers["Idempotency-Key"]));
+    }
+
+    [Fact]
     public async Task Relay_RefusedEverywhere_ReservationReleasedAndRetriesInsideCallerDeadline()
     {
         await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString);
