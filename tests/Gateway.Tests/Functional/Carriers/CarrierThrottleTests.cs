@@ -17,7 +17,11 @@ public sealed class CarrierThrottleTests(RedisFixture redis)
     [Fact]
     public async Task Throttle_TwoHostsOneSender_TogetherKeepTheSendersRate()
     {
-        var settings = new Dictionary<string, string?> { ["Gateway:Carriers:Twilio:MessagesPerSecond"] = PerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gateway:Carriers:Twilio:MessagesPerSecond"] = PerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Gateway:Recheck:Timeout"] = "00:00:05",
+        };
         await using var first = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString, settings: settings);
         var shared = FakeTwilio.Settings(first.Twilio);
         foreach (var (key, value) in settings)

@@ -6,7 +6,8 @@ namespace Gateway.Tests.Infrastructure.Carriers;
 /// <summary>
 /// A <see cref="TestEnvironment"/> whose SMS and voice go to a fake Twilio on loopback, with a fake
 /// Vonage-style API as the SMS failover when asked for. Resilience is tightened so that faults
-/// play out in a second or two: 1 s per attempt, 50 ms base backoff, two retries.
+/// play out in a second or two: 1 s per attempt, 50 ms base backoff, two retries; the lender's
+/// recheck is given 5 s, so that only carriers fail here.
 /// </summary>
 public sealed class CarrierTestEnvironment : IAsyncDisposable
 {
@@ -40,6 +41,9 @@ public sealed class CarrierTestEnvironment : IAsyncDisposable
             }
         }
 
+        // These tests are about carriers: a lender slow to answer on a busy test machine must not
+        // turn a reminder into RECHECK_UNAVAILABLE before it reaches the relay.
+        all["Gateway:Recheck:Timeout"] = "00:00:05";
         all["Gateway:Carriers:Resilience:AttemptTimeout"] = "00:00:01";
         all["Gateway:Carriers:Resilience:ConnectTimeout"] = "00:00:00.5";
         all["Gateway:Carriers:Resilience:RelayTimeout"] = "00:00:05";
