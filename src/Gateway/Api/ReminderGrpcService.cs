@@ -100,7 +100,14 @@ internal sealed class ReminderGrpcService(ReminderValidator validator, RuleSetPr
                     throw new GatewayUnavailableException(ReasonCode.DuplicateInFlight, "The reminder with this idempotency key is still being decided; retry shortly.", TimeSpan.FromSeconds(1));
                 }
 
-                return new GetDecisionResponse { Decision = decision ?? throw RpcErrors.NotFound("No final decision is bound to this idempotency key for this debtor.") };
+                if (decision is null)
+                {
+                    throw RpcErrors.NotFound("No final decision is bound to this idempotency key for this debtor.");
+                }
+
+                // The key holds the decision as made; read the record for the carrier's delivery report since.
+                var withDelivery = await store.GetDecisionAsync(tenant.Id, request.DebtorId, decision.ReminderId, context.CancellationToken).ConfigureAwait(false);
+                return new GetDecisionResponse { Decision = withDelivery ?? decision };
             }
             catch (StoreUnavailableException ex)
             {

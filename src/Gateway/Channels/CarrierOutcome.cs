@@ -1,17 +1,17 @@
 namespace Gateway.Channels;
 
-/// <summary>
-/// What a carrier's answer means for the reminder. <see cref="Ambiguous"/> is the one a relay must
-/// never resend blindly: the carrier may have the message, so a second send could reach the person twice.
-/// </summary>
+/// <summary>What a carrier's answer means for the message, the only three things the pipeline needs to know.</summary>
 internal enum CarrierOutcome
 {
-    /// <summary>The carrier took the message.</summary>
+    /// <summary>The carrier took the message: the reminder is SENT.</summary>
     Accepted,
 
-    /// <summary>The carrier refused it, or it never reached the carrier: definitely not sent.</summary>
+    /// <summary>The carrier definitely did not take it: safe to release the reservation or try the next carrier.</summary>
     Rejected,
 
-    /// <summary>The request reached the carrier but its answer did not come back: it may have been sent.</summary>
+    /// <summary>
+    /// The carrier may or may not have it (a timeout or a dropped connection after the request went
+    /// out). Never resent blindly, never failed over: the reservation keeps counting.
+    /// </summary>
     Ambiguous,
 }

@@ -1,27 +1,8 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Gateway.Channels;
 
-/// <summary>The one way an optional carrier is registered: only when its section exists, with its options bound and validated at start-up.</summary>
-internal static class CarrierRegistration
-{
-    public static IServiceCollection AddCarrierWhenConfigured<TCarrier, TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string sectionName)
-        where TCarrier : class, ICarrier
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        var section = configuration.GetSection(sectionName);
-        if (!section.Exists())
-        {
-            return services;
-        }
-
-        services.AddOptions<TOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
-        services.AddSingleton<TCarrier>();
-        services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<TCarrier>());
-        return services;
-    }
-}
+/// <summary>
+/// A carrier the gateway knows how to build, and whether it is configured. Decided when the router
+/// is built, not at registration, because configuration added after <c>AddGateway</c> (a test's,
+/// the sandbox's) must count.
+/// </summary>
+internal sealed record CarrierRegistration(string Name, Func<IServiceProvider, ICarrier?> Create);

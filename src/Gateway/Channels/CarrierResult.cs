@@ -1,35 +1,47 @@
+using Gateway.V1;
+
 namespace Gateway.Channels;
 
 /// <summary>
-/// What a carrier said about one message. <see cref="Accepted"/> stays the yes/no the pipeline reads;
-/// <see cref="Outcome"/> and <see cref="Retryable"/> are the finer answer a relay with retries and
-/// failover needs (added without changing the positional shape, so existing callers keep working).
+/// What a carrier said about one message. <see cref="Retryable"/> says whether sending the same
+/// request again is safe (the carrier did not take it, or it dedupes by the idempotency key);
+/// <see cref="RetryAfter"/> is the carrier's own wait (HTTP <c>Retry-After</c>).
 /// </summary>
-internal sealed record CarrierResult(bool Accepted, string Carrier, string? MessageId, string Detail)
+internal sealed record CarrierResult(CarrierOutcome Outcome, string Carrier, string? MessageId, string Detail)
 {
-    /// <summary>Accepted, rejected or ambiguous; follows <see cref="Accepted"/> unless a carrier says ambiguous.</summary>
-    public CarrierOutcome Outcome { get; init; } = Accepted ? CarrierOutcome.Accepted : CarrierOutcome.Rejected;
+    public bool Accepted => Outcome == CarrierOutcome.Accepted;
 
-    /// <summary>
-    /// A rejection that says nothing about the message itself (busy, throttled, unreachable before the
-    /// request was sent): the same message may be tried again, here or at another carrier.
-    /// </summary>
     public bool Retryable { get; init; }
 
-    public static CarrierResult Accept(string carrier, string messageId) => new(true, carrier, messageId, "accepted");
+    public TimeSpan? RetryAfter { get; init; }
 
-    public static CarrierResult Reject(string carrier, string detail) => new(false, carrier, null, detail);
+    /// <summary>The reason a decision gives when this is the last word (rejections and unknown outcomes).</summary>
+    public ReasonCode Reason { get; init; } = ReasonCode.CarrierRejected;
 
-    public static CarrierResult RejectRetryable(string carrier, string detail) => new(false, carrier, null, detail) { Retryable = true };
+    /// <summary>The label of <c>gateway_carrier_requests_total{status}</c>: a handful of fixed words.</summary>
+    public string Status { get; init; } = "rejected";
+
+    public static CarrierResult Accept(string carrier, string messageId) => new(CarrierOutcome.Accepted, carrier, messageId, "accepted") { Status = "accepted", Reason = ReasonCode.Unspecified };
+
+    public static CarrierResult Reject(string carrier, string detail, bool retryable = false, TimeSpan? retryAfter = null, string status = "rejected") =>
+        new(CarrierOutcome.Rejected, carrier, null, detail) { Retryable = retryable, RetryAfter = retryAfter, Status = status };
+
+    public static CarrierResult Unreachable(string carrier, string detail) =>
+        new(CarrierOutcome.Rejected, carrier, null, detail) { Retryable = true, Status = "unreachable", Reason = ReasonCode.CarrierUnavailable };
+
+    public static CarrierResult Throttled(string carrier, string detail) =>
+        new(CarrierOutcome.Rejected, carrier, null, detail) { Status = "throttled", Reason = ReasonCode.CarrierThrottled };
+
+    public static CarrierResult Unknown(string carrier, string detail, bool idempotent, string status = "ambiguous") =>
+        new(CarrierOutcome.Ambiguous, carrier, null, detail) { Retryable = idempotent, Status = status, Reason = ReasonCode.CarrierOutcomeUnknown };
+
+    /// <summary>A rejection that says nothing about the message itself: it may be tried again, here or at the next carrier.</summary>
+    public static CarrierResult RejectRetryable(string carrier, string detail) => Reject(carrier, detail, retryable: true);
 
     /// <summary>The carrier may have the message; <paramref name="messageId"/> is ours when we assigned one before sending.</summary>
-    public static CarrierResult Ambiguous(string carrier, string? messageId, string detail) => new(false, carrier, messageId, detail) { Outcome = CarrierOutcome.Ambiguous };
+    public static CarrierResult Ambiguous(string carrier, string? messageId, string detail) =>
+        Unknown(carrier, detail, idempotent: false) with { MessageId = messageId };
 
     /// <summary>The <c>status</c> label of <c>gateway_carrier_requests_total</c> for this result.</summary>
-    public string MetricStatus => Outcome switch
-    {
-        CarrierOutcome.Accepted => "accepted",
-        CarrierOutcome.Ambiguous => "ambiguous",
-        _ => "rejected",
-    };
+    public string MetricStatus => Status;
 }

@@ -1,4 +1,5 @@
 using Gateway.Api;
+using Gateway.Channels.Twilio;
 using Gateway.Observability;
 using Gateway.Rules;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +39,10 @@ public static class GatewayApplication
 
         // Each lender's circuit breaker is built now, so its state is on /metrics before any traffic.
         app.Services.GetRequiredService<Recheck.LenderResilience>();
+
+        // The routes are checked against the configured carriers now (a bad route stops start-up),
+        // and each carrier's breaker is on /metrics before any traffic.
+        app.Services.GetRequiredService<Channels.Resilience.CarrierResilience>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Startup");
         StartupLog.RuleSetLoaded(logger, rules.Name, rules.Version, rules.Templates.Count, rules.Jurisdictions.Count);
 
@@ -51,6 +56,10 @@ public static class GatewayApplication
         app.MapHealthChecks("/healthz");
         app.MapMetrics("/metrics", app.Services.GetRequiredService<GatewayMetrics>().Registry);
         app.MapBenchmarkEndpoints(logger);
+        if (TwilioServiceCollectionExtensions.IsConfigured(app.Services))
+        {
+            app.MapTwilioWebhooks();
+        }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

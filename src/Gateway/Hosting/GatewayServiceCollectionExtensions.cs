@@ -5,6 +5,9 @@ using Gateway.Channels.Fcm;
 using Gateway.Channels.Outbox;
 using Gateway.Deferral;
 using Gateway.Channels.Smtp;
+using Gateway.Channels.Resilience;
+using Gateway.Channels.Twilio;
+using Gateway.Channels.Vonage;
 using Gateway.Guards.ChannelPermission;
 using Gateway.Guards.Content;
 using Gateway.Guards.QuietHours;
@@ -38,12 +41,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.SectionName));
         services.AddOptions<RuleStoreOptions>().Bind(configuration.GetSection(RuleStoreOptions.SectionName)).ValidateOnStart();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<CarrierResilienceOptions>().Bind(configuration.GetSection(CarrierResilienceOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.AddSingleton<IValidateOptions<RecheckOptions>, RecheckOptionsValidator>();
         services.AddSingleton<IValidateOptions<CarrierOptions>, CarrierOptionsValidator>();
         services.AddSingleton<IValidateOptions<RuleStoreOptions>, RuleStoreOptionsValidator>();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CarrierResilienceOptions>, CarrierResilienceOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GatewayMetrics>();
@@ -69,12 +74,21 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<LenderResilience>();
         services.AddSingleton<LenderRecheck>();
 
+        services.AddSingleton<InboundIndex>();
+        services.AddSingleton<CarrierThrottle>();
         services.AddSingleton<OutboxCarrier>();
         services.AddSingleton<ICarrier>(provider => provider.GetRequiredService<OutboxCarrier>());
         services.AddSmtpCarrier(configuration);
         services.AddFcmCarrier(configuration);
         services.AddApnsCarrier(configuration);
+        services.AddSingleton(new CarrierRegistration(OutboxCarrier.CarrierName, provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<CarrierOptions>>().Value.OutboxPath) ? null : provider.GetRequiredService<OutboxCarrier>()));
+
+        services.AddTwilioCarrier(configuration);
+        services.AddVonageCarrier(configuration);
         services.AddSingleton<CarrierRouter>();
+        services.AddSingleton<CarrierResilience>();
+        services.AddSingleton<CarrierRelay>();
 
         services.AddOptions<DeferralOptions>().Bind(configuration.GetSection(DeferralOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeferralOptions>, DeferralOptionsValidator>();

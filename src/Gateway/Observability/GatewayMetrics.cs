@@ -36,6 +36,18 @@ internal sealed class GatewayMetrics
             "gateway_carrier_requests_total",
             "Requests to carriers, by carrier and result.",
             new CounterConfiguration { LabelNames = ["carrier", "status"] });
+        CarrierDuration = factory.CreateHistogram(
+            "gateway_carrier_duration_seconds",
+            "Time of one request to a carrier (one attempt, after any wait for the sender's throughput slot), by carrier.",
+            new HistogramConfiguration { LabelNames = ["carrier"], Buckets = LatencyBuckets });
+        CarrierCircuitState = factory.CreateGauge(
+            "gateway_carrier_circuit_state",
+            "State of each carrier's circuit breaker: 0 closed, 1 half-open, 2 open.",
+            new GaugeConfiguration { LabelNames = ["carrier"] });
+        DeliveryStatus = factory.CreateCounter(
+            "gateway_delivery_status_total",
+            "Delivery reports received from carriers' status webhooks, by carrier and reported status.",
+            new CounterConfiguration { LabelNames = ["carrier", "status"] });
         StoreFailures = factory.CreateCounter(
             "gateway_store_failures_total",
             "Store round trips that failed or timed out (the gateway failed closed).",
@@ -69,6 +81,12 @@ internal sealed class GatewayMetrics
     public Gauge RecheckCircuitState { get; }
 
     public Counter CarrierRequests { get; }
+
+    public Histogram CarrierDuration { get; }
+
+    public Gauge CarrierCircuitState { get; }
+
+    public Counter DeliveryStatus { get; }
 
     public Counter StoreFailures { get; }
 

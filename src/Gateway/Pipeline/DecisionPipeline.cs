@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gateway.Channels;
+using Gateway.Channels.Resilience;
 using Gateway.Deferral;
 using Gateway.Guards.Content;
 using Gateway.Hosting;
@@ -28,7 +29,7 @@ internal sealed class DecisionPipeline(
     GuardrailStore store,
     HeldReminders held,
     LenderRecheck recheck,
-    CarrierRouter carriers,
+    CarrierRelay carriers,
     IOptions<StoreOptions> storeOptions,
     IOptions<RecheckOptions> recheckOptions,
     GatewayMetrics metrics,
@@ -176,47 +177,100 @@ internal sealed class DecisionPipeline(
         }
 
         // Step 5: relay.
-        return await RelayAsync(context, rechecked.Facts!, reserved, cancellationToken).ConfigureAwait(false);
+        return await RelayAsync(context, rechecked.Facts!, reserved, callerDeadline, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Decision> RelayAsync(DecisionContext context, RepaymentFacts facts, IReadOnlyList<CapRule> reserved, CancellationToken cancellationToken)
+    private async Task<Decision> RelayAsync(DecisionContext context, RepaymentFacts facts, IReadOnlyList<CapRule> reserved, DateTime callerDeadline, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var carrier = carriers.For(request.Channel);
-        if (carrier is null)
-        {
-            context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierUnavailable, $"no carrier is configured for {RuleNames.Of(request.Channel)}"));
-            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), reserved, IdempotencyMode.Bind, cancellationToken).ConfigureAwait(false);
-        }
-
         var content = TemplateRenderer.Render(request.Template, request.Parameters, SystemValues(context, facts));
-        var message = new OutboundMessage(context.ReminderId, request.TenantId, request.Channel, request.Contact, request.Template.Id, request.Locale, content);
-        CarrierResult result;
+        var message = new OutboundMessage(context.ReminderId, request.TenantId, request.Channel, request.Contact, request.Template.Id, request.Locale, content, request.DebtorId, request.DebtId) { ExpiresAt = request.DeferUntil };
+
+        // The relay is not cancelled with the caller: once a carrier may have the message, the
+        // gateway must learn the outcome and record it. The caller's deadline still bounds it.
+        var result = await carriers.RelayAsync(message, callerDeadline).ConfigureAwait(false);
+        switch (result)
+        {
+            case null:
+                context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierUnavailable, $"no carrier is configured for {RuleNames.Of(request.Channel)}"));
+                return request.Fallbacks.Count > 0
+                    ? await FallBackAsync(context, reserved, callerDeadline, cancellationToken).ConfigureAwait(false)
+                    : await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), reserved, IdempotencyMode.Bind, cancellationToken).ConfigureAwait(false);
+            case { Outcome: CarrierOutcome.Accepted }:
+                context.Add(GuardVerdict.Pass("relay", $"accepted by {result.Carrier}"));
+                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Sent, result), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+            case { Outcome: CarrierOutcome.Ambiguous }:
+                // Whether the carrier got the message is unknown, so the reservation stays counted.
+                context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierOutcomeUnknown, $"{result.Carrier}: outcome unknown, not resent ({result.Detail})"));
+                return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed, result), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+            default:
+                // No carrier took it: it never counts against the debtor's caps.
+                context.Add(GuardVerdict.Suppress("relay", result.Reason, $"{result.Carrier}: {result.Detail}"));
+                return request.Fallbacks.Count > 0
+                    ? await FallBackAsync(context, reserved, callerDeadline, cancellationToken).ConfigureAwait(false)
+                    : await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed, result), reserved, IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// No carrier of the channel took the reminder and the caller allowed another channel: release
+    /// this channel's reservation, then decide the fallback from step 2 on its own channel (its
+    /// rules, consent, caps and recheck), under the same reminder id. The fallback reserves under
+    /// a key derived from the caller's (its "#" cannot occur in a caller's key); the caller's key
+    /// is bound to the combined decision at the end, or released when the fallback could not be
+    /// decided, so a retry starts afresh.
+    /// </summary>
+    private async Task<Decision> FallBackAsync(DecisionContext context, IReadOnlyList<CapRule> reserved, DateTime callerDeadline, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
         try
         {
-            // The relay is not cancelled with the caller: once a carrier may have the message, the
-            // gateway must learn the outcome and record it.
-            result = await carrier.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
+            await store.FinishAsync(context, decision: null, reserved, IdempotencyMode.None, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException or UnauthorizedAccessException)
+        catch (StoreUnavailableException ex)
         {
-            PipelineLog.CarrierFailed(logger, carrier.Name, context.ReminderId, ex);
-            metrics.CarrierRequests.WithLabels(carrier.Name, "error").Inc();
-            context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierUnavailable, $"{carrier.Name} failed: {ex.GetType().Name}"));
-
-            // Whether the carrier got the message is unknown, so the reservation stays counted.
-            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+            PipelineLog.ReleaseFailed(logger, context.ReminderId, ex);
         }
 
-        metrics.CarrierRequests.WithLabels(carrier.Name, result.Accepted ? "accepted" : "rejected").Inc();
-        if (!result.Accepted)
+        var next = request.Fallbacks[0];
+        var fallback = request with
         {
-            context.Add(GuardVerdict.Suppress("relay", ReasonCode.CarrierRejected, result.Detail));
-            return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Failed, result), reserved, IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+            Channel = next.Channel,
+            Template = next.Template,
+            Contact = next.Contact,
+            IdempotencyKey = request.IdempotencyKey + "#" + RuleNames.Of(next.Channel),
+            Fallbacks = request.Fallbacks.Skip(1).ToArray(),
+        };
+        var fallbackContext = new DecisionContext(context.Tenant, fallback, context.Rules, time.GetUtcNow(), context.Mode, context.ReminderId);
+        Decision decided;
+        try
+        {
+            decided = await DecideCoreAsync(fallbackContext, callerDeadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayUnavailableException)
+        {
+            await ReleaseAsync(context, []).ConfigureAwait(false);
+            throw;
         }
 
-        context.Add(GuardVerdict.Pass("relay", $"accepted by {result.Carrier}"));
-        return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Sent, result), [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
+        var combined = decided.Clone();
+        combined.IdempotencyKey = request.IdempotencyKey;
+        combined.Verdicts.Clear();
+        combined.Verdicts.AddRange(context.Verdicts.Select(verdict => (verdict with { Rule = RuleNames.Of(request.Channel) + "/" + verdict.Rule }).ToProto()));
+        combined.Verdicts.AddRange(decided.Verdicts);
+        if (combined.Outcome == Outcome.Deferred)
+        {
+            // Nothing final: forget the caller's key so that its retry is decided afresh.
+            await ReleaseAsync(context, []).ConfigureAwait(false);
+            return combined;
+        }
+
+        if (combined.Outcome != Outcome.Sent)
+        {
+            combined.Reasons.Insert(0, context.Verdicts[^1].Reason);
+        }
+
+        return await RecordAsync(context, combined, [], IdempotencyMode.Bind, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static Dictionary<string, string> SystemValues(DecisionContext context, RepaymentFacts facts)

@@ -33,6 +33,8 @@ internal sealed record ReminderRequest
 
     /// <summary>The request as the caller sent it, kept (encrypted) when the gateway holds the reminder for later.</summary>
     public required Reminder Original { get; init; }
+    /// <summary>The channels to fall back to, in order, when no carrier of <see cref="Channel"/> took the reminder.</summary>
+    public IReadOnlyList<FallbackRoute> Fallbacks { get; init; } = [];
 
     /// <summary>A digest of everything the caller asked for, to tell a retry from a different request reusing a key.</summary>
     public required string Fingerprint { get; init; }

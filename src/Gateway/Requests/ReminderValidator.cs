@@ -107,6 +107,7 @@ internal sealed partial class ReminderValidator(TimeProvider time)
             }
         }
 
+        var fallbacks = ValidateFallbacks(reminder, rules, contact, prefix, violations);
         if (violations.Count > 0)
         {
             return new ValidationResult(null, violations);
@@ -129,6 +130,7 @@ internal sealed partial class ReminderValidator(TimeProvider time)
                 DeferUntil = deferUntil,
                 Fingerprint = RequestFingerprint.Of(reminder),
                 Original = reminder,
+                Fallbacks = fallbacks,
             },
             violations);
     }

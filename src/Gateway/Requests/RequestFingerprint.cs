@@ -27,6 +27,14 @@ internal static class RequestFingerprint
             text.Append(name).Append('\u001e').Append(value).Append('\u001f');
         }
 
+        // The fallbacks are part of what was asked for: the same key with other fallbacks is another request.
+        foreach (var channel in reminder.FallbackChannels)
+        {
+            text.Append((int)channel).Append('\u001e')
+                .Append(reminder.FallbackTemplates.GetValueOrDefault(Rules.RuleNames.Of(channel))).Append('\u001e')
+                .Append(reminder.FallbackContactPoints.GetValueOrDefault(Rules.RuleNames.Of(channel))).Append('\u001f');
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 16));
     }
 }

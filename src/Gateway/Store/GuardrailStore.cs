@@ -148,12 +148,37 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         return RunAsync("record_contact", db => db.ScriptEvaluateAsync(LuaScripts.RecordContact, redisKeys, values), cancellationToken);
     }
 
+    /// <summary>The decision with the carrier's latest delivery report merged in (reports live apart, as they may arrive before the record).</summary>
     public Task<Decision?> GetDecisionAsync(string tenantId, string debtorId, string reminderId, CancellationToken cancellationToken) =>
         RunAsync("get_decision", async db =>
         {
-            var bytes = (byte[]?)await db.StringGetAsync(new StoreKeys(tenantId, debtorId).Decision(reminderId)).ConfigureAwait(false);
-            return bytes is null ? null : Decision.Parser.ParseFrom(bytes);
+            var keys = new StoreKeys(tenantId, debtorId);
+            var record = db.StringGetAsync(keys.Decision(reminderId));
+            var delivery = db.HashGetAsync(keys.Delivery(reminderId), ["status", "at"]);
+            var bytes = (byte[]?)await record.ConfigureAwait(false);
+            var report = await delivery.ConfigureAwait(false);
+            if (bytes is null)
+            {
+                return null;
+            }
+
+            var decision = Decision.Parser.ParseFrom(bytes);
+            if (!report[0].IsNull)
+            {
+                decision.DeliveryStatus = (DeliveryStatus)(int)report[0];
+                decision.DeliveryUpdatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(FromMilliseconds(report[1]));
+            }
+
+            return decision;
         }, cancellationToken);
+
+    /// <summary>Records a carrier's delivery report unless one of equal or higher <paramref name="rank"/> is there; true when recorded.</summary>
+    public Task<bool> SetDeliveryStatusAsync(string tenantId, string debtorId, string reminderId, DeliveryStatus status, int rank, CancellationToken cancellationToken)
+    {
+        RedisValue[] values = [(int)status, rank, time.GetUtcNow().ToUnixTimeMilliseconds(), (long)_options.DecisionRetention.TotalMilliseconds];
+        RedisKey[] keys = [new StoreKeys(tenantId, debtorId).Delivery(reminderId)];
+        return RunAsync("delivery", async db => (long)await db.ScriptEvaluateAsync(LuaScripts.Delivery, keys, values).ConfigureAwait(false) == 1, cancellationToken);
+    }
 
     /// <summary>The decision an idempotency key is bound to; <c>InFlight</c> when its reminder is still being decided.</summary>
     public Task<(Decision? Decision, bool InFlight)> GetDecisionByIdempotencyKeyAsync(string tenantId, string debtorId, string idempotencyKey, CancellationToken cancellationToken) =>
@@ -175,8 +200,8 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         RedisValue[] values = [ConsentField(channel, hasher.Hash(contact)), granted ? "grant" : "revoke", now.ToUnixTimeMilliseconds()];
         return RunAsync("consent", async db =>
         {
-            await db.ScriptEvaluateAsync(LuaScripts.Consent, [keys.Consent], values).ConfigureAwait(false);
-            return new ConsentRecord(granted ? ConsentState.Granted : ConsentState.OptedOut, now);
+            var changed = (long)await db.ScriptEvaluateAsync(LuaScripts.Consent, [keys.Consent], values).ConfigureAwait(false);
+            return new ConsentRecord(granted ? ConsentState.Granted : ConsentState.OptedOut, now) { Changed = changed == 1 };
         }, cancellationToken);
     }
 

@@ -13,6 +13,8 @@ internal static class LuaScripts
     public static readonly string Cancel = Load("cancel");
     public static readonly string Approve = Load("approve");
     public static readonly string RulesAppend = Load("rules_append");
+    public static readonly string Throttle = Load("throttle");
+    public static readonly string Delivery = Load("delivery");
 
     private static string Load(string name)
     {

@@ -44,6 +44,9 @@ internal readonly record struct StoreKeys(string TenantId, string DebtorId)
 
     public RedisKey Decision(string reminderId) => Prefix + "decision:" + reminderId;
 
+    /// <summary>The carrier's delivery reports of one reminder, apart from its record, which they may precede.</summary>
+    public RedisKey Delivery(string reminderId) => Prefix + "delivery:" + reminderId;
+
     public RedisKey Cap(CapRule cap, string debtId, string contactHash) => Prefix + "cap:" + cap.Id + ":" + cap.Scope switch
     {
         CapScope.Debtor => "all",

@@ -7,5 +7,5 @@ namespace Gateway.Channels.Apns;
 internal static class ApnsServiceCollectionExtensions
 {
     public static IServiceCollection AddApnsCarrier(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddCarrierWhenConfigured<ApnsCarrier, ApnsCarrierOptions, ApnsCarrierOptionsValidator>(configuration, ApnsCarrierOptions.SectionName);
+        services.AddCarrierWhenConfigured<ApnsCarrier, ApnsCarrierOptions, ApnsCarrierOptionsValidator>(configuration, ApnsCarrierOptions.SectionName, ApnsCarrier.CarrierName);
 }

@@ -7,5 +7,5 @@ namespace Gateway.Channels.Fcm;
 internal static class FcmServiceCollectionExtensions
 {
     public static IServiceCollection AddFcmCarrier(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddCarrierWhenConfigured<FcmCarrier, FcmCarrierOptions, FcmCarrierOptionsValidator>(configuration, FcmCarrierOptions.SectionName);
+        services.AddCarrierWhenConfigured<FcmCarrier, FcmCarrierOptions, FcmCarrierOptionsValidator>(configuration, FcmCarrierOptions.SectionName, FcmCarrier.CarrierName);
 }

@@ -7,5 +7,5 @@ namespace Gateway.Channels.Smtp;
 internal static class SmtpServiceCollectionExtensions
 {
     public static IServiceCollection AddSmtpCarrier(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddCarrierWhenConfigured<SmtpCarrier, SmtpCarrierOptions, SmtpCarrierOptionsValidator>(configuration, SmtpCarrierOptions.SectionName);
+        services.AddCarrierWhenConfigured<SmtpCarrier, SmtpCarrierOptions, SmtpCarrierOptionsValidator>(configuration, SmtpCarrierOptions.SectionName, SmtpCarrier.CarrierName);
 }

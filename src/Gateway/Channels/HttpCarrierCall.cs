@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Gateway.Channels;
+
+/// <summary>
+/// Sends one carrier request and sorts the answer into accepted, rejected (definitely not taken)
+/// or ambiguous, which is all the relay acts on. Shared by the HTTP carriers so they classify the
+/// same wire events the same way. Error details carry status and carrier codes only: carriers echo
+/// the recipient's number in their error messages, and details end up in decisions.
+/// </summary>
+internal static class HttpCarrierCall
+{
+    public static HttpClient CreateClient(TimeSpan connectTimeout) => new(new SocketsHttpHandler
+    {
+        ConnectTimeout = connectTimeout,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        AllowAutoRedirect = false,
+    })
+    {
+        // The resilience pipeline owns every time limit.
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    /// <param name="idempotent">The carrier dedupes by the key the request carries, so repeating an ambiguous request is safe.</param>
+    public static async Task<CarrierResult> SendAsync(
+        HttpClient client,
+        HttpRequestMessage request,
+        string carrier,
+        bool idempotent,
+        IReadOnlyCollection<int> retryableStatusCodes,
+        Func<HttpResponseMessage, CancellationToken, Task<CarrierResult>> onSuccess,
+        CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError)
+        {
+            // No connection was made, so the carrier never saw the request.
+            return CarrierResult.Unreachable(carrier, $"could not connect ({ex.HttpRequestError})");
+        }
+        catch (HttpRequestException ex)
+        {
+            // The connection broke after the request may have been written: the carrier may have it.
+            return CarrierResult.Unknown(carrier, $"connection failed after sending ({ex.HttpRequestError})", idempotent);
+        }
+
+        using (response)
+        {
+            var code = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return await onSuccess(response, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return CarrierResult.Reject(carrier, "HTTP 429 (rate limited)", retryable: true, RetryAfterOf(response.Headers.RetryAfter), status: "rate_limited");
+            }
+
+            if (retryableStatusCodes.Contains(code))
+            {
+                return CarrierResult.Reject(carrier, $"HTTP {code} (not taken)", retryable: true, RetryAfterOf(response.Headers.RetryAfter), status: "unavailable") with { Reason = V1.ReasonCode.CarrierUnavailable };
+            }
+
+            if (code >= 500)
+            {
+                return CarrierResult.Unknown(carrier, $"HTTP {code}: the carrier failed and may have created the message", idempotent, status: "server_error");
+            }
+
+            return CarrierResult.Reject(carrier, $"HTTP {code}", status: "rejected");
+        }
+    }
+
+    private static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - TimeProvider.System.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+}

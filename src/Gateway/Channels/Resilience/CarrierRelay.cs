@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using Gateway.Hosting;
+using Gateway.Observability;
+using Gateway.Store;
+using Gateway.V1;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Gateway.Channels.Resilience;
+
+/// <summary>
+/// Relays one message through its channel's carriers in failover order, each behind its own
+/// resilience pipeline, all inside one deadline. The next carrier is tried only when the previous
+/// one definitely did not take the message; an ambiguous outcome ends the relay, because sending
+/// through a second carrier could reach the debtor twice.
+/// </summary>
+internal sealed class CarrierRelay(
+    CarrierRouter router,
+    CarrierResilience resilience,
+    InboundIndex inbound,
+    CarrierThrottle throttle,
+    IOptions<CarrierResilienceOptions> options,
+    GatewayMetrics metrics,
+    ILogger<CarrierRelay> logger)
+{
+    private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Left of the caller's deadline for recording the decision and answering, so the answer arrives in time.</summary>
+    private static readonly TimeSpan AnswerMargin = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The carriers' last word, or null when the channel has no carrier.</summary>
+    public async Task<CarrierResult?> RelayAsync(OutboundMessage message, DateTime callerDeadline)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var route = router.For(message.Channel);
+        if (route.Count == 0)
+        {
+            return null;
+        }
+
+        var deadline = TimeProvider.System.GetUtcNow() + options.Value.RelayTimeout;
+        if (callerDeadline != DateTime.MaxValue && new DateTimeOffset(DateTime.SpecifyKind(callerDeadline, DateTimeKind.Utc)) - AnswerMargin < deadline)
+        {
+            deadline = new DateTimeOffset(DateTime.SpecifyKind(callerDeadline, DateTimeKind.Utc)) - AnswerMargin;
+        }
+
+        message = message with { Deadline = deadline };
+        CarrierResult? last = null;
+        foreach (var carrier in route)
+        {
+            var result = await SendThroughAsync(carrier, message, deadline).ConfigureAwait(false);
+            switch (result.Outcome)
+            {
+                case CarrierOutcome.Accepted:
+                    await RememberSenderAsync(message).ConfigureAwait(false);
+                    return result;
+                case CarrierOutcome.Ambiguous:
+                    CarrierLog.Ambiguous(logger, carrier.Name, message.ReminderId, result.Detail);
+                    return result;
+                default:
+                    CarrierLog.Rejected(logger, carrier.Name, message.ReminderId, result.Status, result.Detail);
+                    last = result;
+                    break;
+            }
+        }
+
+        return last;
+    }
+
+    private async Task<CarrierResult> SendThroughAsync(ICarrier carrier, OutboundMessage message, DateTimeOffset deadline)
+    {
+        if (deadline - TimeProvider.System.GetUtcNow() < MinimumAttempt)
+        {
+            return CarrierResult.Reject(carrier.Name, "the relay's deadline passed before this carrier could be tried", status: "skipped") with { Reason = ReasonCode.CarrierUnavailable };
+        }
+
+        var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
+        context.Properties.Set(CarrierResilience.Deadline, deadline);
+        try
+        {
+            var pipelines = resilience.For(carrier);
+            return await pipelines.Outer.ExecuteAsync(
+                static async (ctx, state) => await state.Self.AttemptAsync(state.Carrier, state.Attempt, state.Message, ctx).ConfigureAwait(false),
+                context,
+                (Self: this, Carrier: carrier, pipelines.Attempt, Message: message)).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException)
+        {
+            metrics.CarrierRequests.WithLabels(carrier.Name, "circuit_open").Inc();
+            return CarrierResult.Reject(carrier.Name, "its circuit breaker is open; not called", status: "circuit_open") with { Reason = ReasonCode.CarrierUnavailable };
+        }
+        catch (TimeoutRejectedException)
+        {
+            return CarrierResult.Unknown(carrier.Name, "no answer within the attempt's time limit after the request was sent", idempotent: false, status: "timeout");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            // A carrier classifies what it can; anything left is a fault it could not place, so
+            // whether the message went out is unknown.
+            return CarrierResult.Unknown(carrier.Name, $"unclassified failure {ex.GetType().Name}", idempotent: false, status: "error");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<CarrierResult> AttemptAsync(ICarrier carrier, ResiliencePipeline<CarrierResult> attempt, OutboundMessage message, ResilienceContext context)
+    {
+        if (carrier is IThroughputLimited limited)
+        {
+            // The sender's slot comes first, outside the attempt's time limit: waiting for it is
+            // not the carrier being slow, and a wait that would pass the deadline sends nothing.
+            var (sender, perSecond) = limited.ThroughputFor(message.Channel);
+            try
+            {
+                if (!await throttle.WaitTurnAsync(carrier.Name, sender, perSecond, message.Deadline - MinimumAttempt, context.CancellationToken).ConfigureAwait(false))
+                {
+                    metrics.CarrierRequests.WithLabels(carrier.Name, "throttled").Inc();
+                    return CarrierResult.Throttled(carrier.Name, $"the sender's next slot ({perSecond.ToString(CultureInfo.InvariantCulture)} per second) is past the deadline");
+                }
+            }
+            catch (StoreUnavailableException)
+            {
+                metrics.CarrierRequests.WithLabels(carrier.Name, "throttle_unavailable").Inc();
+                return CarrierResult.Reject(carrier.Name, "the throughput limit could not be checked (store unavailable)", status: "throttle_unavailable");
+            }
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var status = "error";
+        try
+        {
+            var result = await attempt.ExecuteAsync(
+                static async (ctx, state) => await state.Carrier.SendAsync(state.Message, ctx.CancellationToken).ConfigureAwait(false),
+                context,
+                (Carrier: carrier, Message: message)).ConfigureAwait(false);
+            status = result.Status;
+            return result;
+        }
+        catch (TimeoutRejectedException)
+        {
+            status = "timeout";
+            throw;
+        }
+        finally
+        {
+            metrics.CarrierRequests.WithLabels(carrier.Name, status).Inc();
+            metrics.CarrierDuration.WithLabels(carrier.Name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    /// <summary>An SMS can be answered with STOP: remember, under a keyed hash of the number, whose debt it was about.</summary>
+    private async Task RememberSenderAsync(OutboundMessage message)
+    {
+        if (message.Channel != Channel.Sms || message.DebtorId.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await inbound.RememberAsync(message.To, message.TenantId, message.DebtorId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            CarrierLog.InboundIndexFailed(logger, message.ReminderId, ex);
+        }
+    }
+}

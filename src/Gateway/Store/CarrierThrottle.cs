@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gateway.Hosting;
+using Gateway.Observability;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Gateway.Store;
+
+/// <summary>
+/// A carrier's throughput limit (messages per second per sender), shared by every instance
+/// through <c>throttle.lua</c> (GCRA on Redis's clock). The sender is the lender's own number, yet
+/// only a digest of it names the key, so no phone number of any kind is a key name.
+/// </summary>
+internal sealed class CarrierThrottle(IConnectionMultiplexer redis, IOptions<StoreOptions> options, GatewayMetrics metrics)
+{
+    /// <summary>
+    /// Reserves the next slot of <paramref name="carrier"/> for <paramref name="sender"/> and waits
+    /// for it; false (nothing reserved, no wait) when it is further away than <paramref name="deadline"/>.
+    /// </summary>
+    public async Task<bool> WaitTurnAsync(string carrier, string sender, double perSecond, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var maxWait = deadline - TimeProvider.System.GetUtcNow();
+        if (maxWait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sender)).AsSpan(0, 8));
+        RedisKey[] keys = ["gw:throttle:{" + carrier + ":" + digest + "}"];
+        RedisValue[] values = [(long)(1_000_000 / perSecond), (long)Math.Min(maxWait.TotalMicroseconds, long.MaxValue / 2)];
+        long waitMicros;
+        try
+        {
+            waitMicros = (long)await redis.GetDatabase().ScriptEvaluateAsync(LuaScripts.Throttle, keys, values)
+                .WaitAsync(options.Value.OperationTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            metrics.StoreFailures.WithLabels("throttle").Inc();
+            throw new StoreUnavailableException("The guardrail store did not answer the throttle step in time.", ex);
+        }
+
+        if (waitMicros < 0)
+        {
+            return false;
+        }
+
+        if (waitMicros > 0)
+        {
+            await Task.Delay(TimeSpan.FromMicroseconds(waitMicros), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+}
