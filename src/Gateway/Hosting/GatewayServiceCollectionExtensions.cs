@@ -99,7 +99,12 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSingleton<DecisionPipeline>();
 
-        services.AddGrpc(options => options.EnableDetailedErrors = false)
+        services.AddSingleton<UnexpectedErrorInterceptor>();
+        services.AddGrpc(options =>
+            {
+                options.EnableDetailedErrors = false;
+                options.Interceptors.Add<UnexpectedErrorInterceptor>();
+            })
             .AddServiceOptions<ReminderGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
             .AddServiceOptions<ConsentGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
             .AddServiceOptions<ContactHistoryGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())

@@ -35,7 +35,7 @@ internal sealed class CarrierThrottle(IConnectionMultiplexer redis, IOptions<Sto
             waitMicros = (long)await redis.GetDatabase().ScriptEvaluateAsync(LuaScripts.Throttle, keys, values)
                 .WaitAsync(options.Value.OperationTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (StoreFailure.Is(ex))
         {
             metrics.StoreFailures.WithLabels("throttle").Inc();
             throw new StoreUnavailableException("The guardrail store did not answer the throttle step in time.", ex);

@@ -276,7 +276,7 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         {
             return await call(redis.GetDatabase()).WaitAsync(_options.OperationTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (StoreFailure.Is(ex))
         {
             metrics.StoreFailures.WithLabels(operation).Inc();
             throw new StoreUnavailableException($"The guardrail store did not answer the {operation} step within {_options.OperationTimeout.TotalMilliseconds} ms.", ex);

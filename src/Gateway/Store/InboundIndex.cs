@@ -46,7 +46,7 @@ internal sealed class InboundIndex(IConnectionMultiplexer redis, ContactHasher h
         {
             return await call(redis.GetDatabase()).WaitAsync(options.Value.OperationTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (StoreFailure.Is(ex))
         {
             metrics.StoreFailures.WithLabels(operation).Inc();
             throw new StoreUnavailableException($"The guardrail store did not answer the {operation} step in time.", ex);

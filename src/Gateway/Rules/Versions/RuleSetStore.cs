@@ -90,7 +90,7 @@ internal sealed class RuleSetStore(IConnectionMultiplexer redis, IOptions<RuleSt
         {
             return await call(redis.GetDatabase()).WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (StoreFailure.Is(ex))
         {
             throw new StoreUnavailableException($"The rule store did not answer the {operation} step within {_timeout.TotalMilliseconds} ms.", ex);
         }
