@@ -1,4 +1,5 @@
 using Gateway.Api;
+using Gateway.Channels.Smtp;
 using Gateway.Channels.Twilio;
 using Gateway.Observability;
 using Gateway.Rules;
@@ -59,6 +60,11 @@ public static class GatewayApplication
         if (TwilioServiceCollectionExtensions.IsConfigured(app.Services))
         {
             app.MapTwilioWebhooks();
+        }
+
+        if (Channels.Smtp.SmtpServiceCollectionExtensions.IsConfigured(app.Configuration))
+        {
+            app.MapEmailUnsubscribe();
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -20,4 +20,10 @@ internal static partial class EmailPushLog
 
     [LoggerMessage(1503, LogLevel.Information, "Carrier {Carrier} obtained a new access credential, valid until {ExpiresAt}")]
     public static partial void CredentialRefreshed(ILogger logger, string carrier, DateTimeOffset expiresAt);
+
+    [LoggerMessage(1506, LogLevel.Warning, "Refused an unsubscribe link the gateway did not seal")]
+    public static partial void UnsubscribeRefused(ILogger logger);
+
+    [LoggerMessage(1507, LogLevel.Information, "Unsubscribed the address of reminder {ReminderId} from email for {Debtors} debtor(s)")]
+    public static partial void Unsubscribed(ILogger logger, string reminderId, int debtors);
 }

@@ -154,10 +154,13 @@ internal sealed class CarrierRelay(
         }
     }
 
-    /// <summary>An SMS can be answered with STOP: remember, under a keyed hash of the number, whose debt it was about.</summary>
+    /// <summary>
+    /// An SMS can be answered with STOP and an email unsubscribed from its link: remember, under a
+    /// keyed hash of the number or address, whose debt it was about.
+    /// </summary>
     private async Task RememberSenderAsync(OutboundMessage message)
     {
-        if (message.Channel != Channel.Sms || message.DebtorId.Length == 0)
+        if (message.Channel is not (Channel.Sms or Channel.Email) || message.DebtorId.Length == 0)
         {
             return;
         }
