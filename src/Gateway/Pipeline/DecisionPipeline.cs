@@ -144,6 +144,16 @@ internal sealed class DecisionPipeline(
 
         // Step 4: the lender's recheck, at the last moment before relay, never cached.
         var rechecked = await recheck.RecheckAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
+
+        // A contact point whose owner is unknown gets the template's limited-content variant when
+        // the rule set names one (it says nothing about the debt), instead of nothing.
+        var template = context.Request.Template;
+        if (LimitedContent.Variant(rechecked, context) is { } variant)
+        {
+            rechecked = LimitedContent.Allow(rechecked, variant);
+            template = variant;
+        }
+
         foreach (var verdict in rechecked.Verdicts)
         {
             context.Add(verdict);
@@ -177,14 +187,14 @@ internal sealed class DecisionPipeline(
         }
 
         // Step 5: relay.
-        return await RelayAsync(context, rechecked.Facts!, reserved, callerDeadline, cancellationToken).ConfigureAwait(false);
+        return await RelayAsync(context, template, rechecked.Facts!, reserved, callerDeadline, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Decision> RelayAsync(DecisionContext context, RepaymentFacts facts, IReadOnlyList<CapRule> reserved, DateTime callerDeadline, CancellationToken cancellationToken)
+    private async Task<Decision> RelayAsync(DecisionContext context, MessageTemplate template, RepaymentFacts facts, IReadOnlyList<CapRule> reserved, DateTime callerDeadline, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var content = TemplateRenderer.Render(request.Template, request.Parameters, SystemValues(context, facts));
-        var message = new OutboundMessage(context.ReminderId, request.TenantId, request.Channel, request.Contact, request.Template.Id, request.Locale, content, request.DebtorId, request.DebtId) { ExpiresAt = request.DeferUntil };
+        var content = TemplateRenderer.Render(template, request.Parameters, SystemValues(context, facts));
+        var message = new OutboundMessage(context.ReminderId, request.TenantId, request.Channel, request.Contact, template.Id, request.Locale, content, request.DebtorId, request.DebtId) { ExpiresAt = request.DeferUntil };
 
         // The relay is not cancelled with the caller: once a carrier may have the message, the
         // gateway must learn the outcome and record it. The caller's deadline still bounds it.
