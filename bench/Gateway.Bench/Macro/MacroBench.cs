@@ -37,6 +37,12 @@ internal static class MacroBench
         var environment = new Dictionary<string, string>
         {
             ["Gateway__Benchmark__EnablePassThrough"] = "true",
+
+            // The instance's background pollers (held-reminder release, the rule store's backstop
+            // check) cost a fixed few commands a second, not per decision: off, so that Redis's
+            // command counts are the decisions' own. No reminder is held during a run.
+            ["Gateway__Deferral__ReleaseEnabled"] = "false",
+            ["Gateway__Rules__PollInterval"] = "00:05:00",
             ["DOTNET_gcServer"] = settings.GarbageCollector == "server" ? "1" : "0",
         };
         if (settings.AllocationTrace is { } trace)
