@@ -117,7 +117,15 @@ internal static class MacroBench
         Console.WriteLine(report.Markdown());
         Console.WriteLine($"Written to {string.Join(" and ", written)}");
         Directory.Delete(folder, recursive: true);
-        return checks.All(check => check.Held) ? 0 : 1;
+        if (!checks.All(check => check.Held))
+        {
+            // What the gateway itself logged at Warning or above: the reference of an INTERNAL answer is there.
+            Console.WriteLine("Gateway log (Warning and above):");
+            Console.WriteLine(gateway.Output);
+            return 1;
+        }
+
+        return 0;
 
         Task<(PhaseFigures, PhaseRecorder)> RunClosedAsync(Scenario scenario, string loop, TimeSpan duration) =>
             Phase.MeasureAsync(scenario.Name, loop, settings.Concurrency, settings.MaxRequestsPerPhase, Take, recorder => scenario.OpenStream is { } open
