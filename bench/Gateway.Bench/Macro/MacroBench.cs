@@ -67,7 +67,7 @@ internal static class MacroBench
         var reminders = new ReminderService.ReminderServiceClient(channel);
         var passThrough = new PassThroughService.PassThroughServiceClient(channel);
         var metadata = new Metadata { { "x-api-key", TestTenant.ApiKey } };
-        CallOptions Options() => new(metadata, deadline: DateTime.UtcNow.AddSeconds(30));
+        CallOptions Options() => new(metadata, deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30));
 
         var scenarios = new Scenario[]
         {

@@ -153,7 +153,7 @@ public sealed class RuleSetUpdateTests(RedisFixture redis)
         var sender = await Assert.ThrowsAsync<RpcException>(async () =>
             await pair.First.Admin.GetRuleSetAsync(new GetRuleSetRequest(), GatewayTestHost.Authorized()));
         var anonymous = await Assert.ThrowsAsync<RpcException>(async () =>
-            await pair.First.Admin.GetRuleSetAsync(new GetRuleSetRequest(), deadline: DateTime.UtcNow.AddSeconds(10)));
+            await pair.First.Admin.GetRuleSetAsync(new GetRuleSetRequest(), deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(10)));
 
         Assert.Equal(StatusCode.PermissionDenied, sender.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
