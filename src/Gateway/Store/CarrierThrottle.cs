@@ -29,17 +29,10 @@ internal sealed class CarrierThrottle(IConnectionMultiplexer redis, IOptions<Sto
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sender)).AsSpan(0, 8));
         RedisKey[] keys = ["gw:throttle:{" + carrier + ":" + digest + "}"];
         RedisValue[] values = [(long)(1_000_000 / perSecond), (long)Math.Min(maxWait.TotalMicroseconds, long.MaxValue / 2)];
-        long waitMicros;
-        try
-        {
-            waitMicros = (long)await redis.GetDatabase().ScriptEvaluateAsync(LuaScripts.Throttle, keys, values)
-                .WaitAsync(options.Value.OperationTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StoreFailure.Is(ex))
-        {
-            metrics.StoreFailures.WithLabels("throttle").Inc();
-            throw new StoreUnavailableException("The guardrail store did not answer the throttle step in time.", ex);
-        }
+        var waitMicros = await StoreFailure.RunAsync(
+            redis, options.Value.OperationTimeout, metrics, "throttle",
+            async db => (long)await db.ScriptEvaluateAsync(LuaScripts.Throttle, keys, values).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
 
         if (waitMicros < 0)
         {

@@ -270,16 +270,6 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
             stored is { Length: > 0 } ? Decision.Parser.ParseFrom(stored) : null);
     }
 
-    internal async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call(redis.GetDatabase()).WaitAsync(_options.OperationTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StoreFailure.Is(ex))
-        {
-            metrics.StoreFailures.WithLabels(operation).Inc();
-            throw new StoreUnavailableException($"The guardrail store did not answer the {operation} step within {_options.OperationTimeout.TotalMilliseconds} ms.", ex);
-        }
-    }
+    internal Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken) =>
+        StoreFailure.RunAsync(redis, _options.OperationTimeout, metrics, operation, call, cancellationToken);
 }

@@ -40,16 +40,6 @@ internal sealed class InboundIndex(IConnectionMultiplexer redis, ContactHasher h
 
     private RedisKey KeyOf(ContactPoint contact) => "gw:inbound:{" + hasher.Hash(contact) + "}";
 
-    private async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call(redis.GetDatabase()).WaitAsync(options.Value.OperationTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StoreFailure.Is(ex))
-        {
-            metrics.StoreFailures.WithLabels(operation).Inc();
-            throw new StoreUnavailableException($"The guardrail store did not answer the {operation} step in time.", ex);
-        }
-    }
+    private Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken) =>
+        StoreFailure.RunAsync(redis, options.Value.OperationTimeout, metrics, operation, call, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Gateway.Observability;
 using StackExchange.Redis;
 
 namespace Gateway.Store;
@@ -13,4 +14,24 @@ internal static class StoreFailure
 {
     public static bool Is(Exception exception) =>
         exception is RedisException or TimeoutException or InvalidOperationException or ObjectDisposedException;
+
+    /// <summary>
+    /// Runs one store call within <paramref name="budget"/>; a failure (see <see cref="Is"/>) is
+    /// counted on <c>gateway_store_failures_total{operation}</c> and becomes
+    /// <see cref="StoreUnavailableException"/>, on which every caller fails closed.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(IConnectionMultiplexer redis, TimeSpan budget, GatewayMetrics? metrics, string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call(redis.GetDatabase()).WaitAsync(budget, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Is(ex))
+        {
+            metrics?.StoreFailures.WithLabels(operation).Inc();
+            throw new StoreUnavailableException($"The store did not answer the {operation} step within {budget.TotalMilliseconds} ms.", ex);
+        }
+    }
 }

@@ -84,15 +84,6 @@ internal sealed class RuleSetStore(IConnectionMultiplexer redis, IOptions<RuleSt
         DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((string?)fields[3] ?? "0", CultureInfo.InvariantCulture)),
         long.Parse((string?)fields[4] ?? "0", CultureInfo.InvariantCulture));
 
-    private async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call(redis.GetDatabase()).WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StoreFailure.Is(ex))
-        {
-            throw new StoreUnavailableException($"The rule store did not answer the {operation} step within {_timeout.TotalMilliseconds} ms.", ex);
-        }
-    }
+    private Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken) =>
+        StoreFailure.RunAsync(redis, _timeout, metrics: null, operation, call, cancellationToken);
 }
