@@ -19,6 +19,10 @@ public sealed class StoreFootprintTests
         {
             ["Gateway:Deferral:ReleaseEnabled"] = "false",
             ["Gateway:Rules:PollInterval"] = "00:05:00",
+
+            // This counts commands, not latency: a loaded machine must not fail a decision closed.
+            ["Gateway:Recheck:Timeout"] = "00:00:05",
+            ["Gateway:Store:OperationTimeout"] = "00:00:05",
         });
         await using var admin = await redis.ConnectAsync();
         var server = admin.GetServer(redis.ConnectionString);
