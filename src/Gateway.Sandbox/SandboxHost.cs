@@ -44,7 +44,7 @@ public sealed class SandboxHost : IAsyncDisposable
         var options = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
 
         var store = EmbeddedGarnet.Start(options.StorePort);
-        var seed = LenderSeed.Load(Path.Combine(AppContext.BaseDirectory, options.SeedPath));
+        var seed = LenderSeed.Load(Path.Combine(AppContext.BaseDirectory, options.SeedPath), TimeProvider.System.GetUtcNow());
         var lender = await SandboxLenderServer.StartAsync(options.LenderPort, seed).ConfigureAwait(false);
         var outboxPath = Path.GetFullPath(options.OutboxPath);
 

@@ -8,21 +8,27 @@ namespace Gateway.Sandbox.Lender;
 /// <summary>The sandbox lender's seed file (deploy/sandbox/lender-seed.json): debts, contact points and opt-outs.</summary>
 public sealed class LenderSeed
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     public List<SeedDebt> Debts { get; set; } = [];
 
     public List<SeedContact> Contacts { get; set; } = [];
 
     public List<SeedOptOut> OptOuts { get; set; } = [];
 
-    public static LenderSeed Load(string path) =>
-        JsonSerializer.Deserialize<LenderSeed>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path} is empty");
+    /// <summary>Reads a seed file whose instants and dates may be durations from <paramref name="start"/> (see <see cref="SeedInstantConverter"/>).</summary>
+    public static LenderSeed Load(string path, DateTimeOffset start)
+    {
+        // The options carry the start instant, and a seed is read once per process.
+#pragma warning disable CA1869
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            Converters = { new SeedInstantConverter(start), new SeedDateConverter(start) },
+        };
+#pragma warning restore CA1869
+        return JsonSerializer.Deserialize<LenderSeed>(File.ReadAllText(path), options) ?? throw new InvalidDataException($"{path} is empty");
+    }
 }
 
 /// <summary>One debt as the lender's ledger holds it.</summary>
