@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using System.Text.Json;
 using Gateway.Channels.Outbox;
 using Gateway.Hosting;
@@ -74,9 +75,26 @@ public sealed class GatewayTestHost : IAsyncDisposable
     public static async Task<GatewayTestHost> StartAsync(string storeConnectionString, Uri lenderAddress, TimeProvider clock, IDictionary<string, string?>? settings = null, string? outboxFolder = null, string? tenantId = null)
     {
         tenantId ??= "t-" + Guid.NewGuid().ToString("N")[..12];
+        var folder = outboxFolder ?? Directory.CreateTempSubdirectory("gateway-test-").FullName;
+
+        // A free port can be taken by another process between FreePort and Kestrel's bind (other
+        // test runs on a shared machine): a few fresh pairs are tried before giving up.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync(storeConnectionString, lenderAddress, clock, settings, folder, tenantId);
+            }
+            catch (IOException ex) when (attempt < 5 && ex.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+            }
+        }
+    }
+
+    private static async Task<GatewayTestHost> TryStartAsync(string storeConnectionString, Uri lenderAddress, TimeProvider clock, IDictionary<string, string?>? settings, string folder, string tenantId)
+    {
         var grpcPort = FreePort.Next();
         var httpPort = FreePort.Next();
-        var folder = outboxFolder ?? Directory.CreateTempSubdirectory("gateway-test-").FullName;
         var configuration = new Dictionary<string, string?>
         {
             ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
@@ -114,7 +132,16 @@ public sealed class GatewayTestHost : IAsyncDisposable
         builder.Logging.AddProvider(errors);
 
         var app = GatewayApplication.Build(builder);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException)
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new GatewayTestHost(app, errors, grpcPort, httpPort, folder, tenantId);
     }
 
