@@ -97,6 +97,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<HeldReminders>();
         services.AddHostedService<HeldReminderReleaser>();
 
+        services.AddSingleton<UnwrittenRecords>();
+        services.AddHostedService(provider => provider.GetRequiredService<UnwrittenRecords>());
         services.AddSingleton<DecisionPipeline>();
 
         services.AddSingleton<UnexpectedErrorInterceptor>();

@@ -26,4 +26,14 @@ public sealed class StoreOptions
 
     /// <summary>When the store cannot be reached, how far ahead a deferrable reminder is deferred.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long the gateway keeps trying, in the background, to write a decision whose record the
+    /// store did not take when it was made (a sent reminder's above all: until it is written, its
+    /// idempotency key does not answer with it and its reservation holds only for its lease).
+    /// </summary>
+    public TimeSpan UnwrittenRecordRetryFor { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many unwritten records one instance keeps retrying at most; past it, new ones are dropped and logged.</summary>
+    public int UnwrittenRecordCapacity { get; set; } = 10_000;
 }

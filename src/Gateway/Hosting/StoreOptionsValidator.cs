@@ -38,6 +38,16 @@ internal sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
             failures.Add("Gateway:Store:RetryAfter must be positive.");
         }
 
+        if (options.UnwrittenRecordRetryFor < TimeSpan.Zero)
+        {
+            failures.Add("Gateway:Store:UnwrittenRecordRetryFor must not be negative.");
+        }
+
+        if (options.UnwrittenRecordCapacity < 1)
+        {
+            failures.Add("Gateway:Store:UnwrittenRecordCapacity must be at least 1.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

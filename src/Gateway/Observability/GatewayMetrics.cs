@@ -65,6 +65,13 @@ internal sealed class GatewayMetrics
             "gateway_deferred_released_total",
             "Held reminders decided at their release, by outcome (or expired, gone).",
             new CounterConfiguration { LabelNames = ["outcome"] });
+        UnwrittenRecords = factory.CreateGauge(
+            "gateway_unwritten_records",
+            "Decisions whose record the store did not take when made, being retried in the background on this instance.");
+        UnwrittenRecordsSettled = factory.CreateCounter(
+            "gateway_unwritten_records_settled_total",
+            "Unwritten records that left the retry: written, abandoned (time up or stopping) or dropped (too many waiting).",
+            new CounterConfiguration { LabelNames = ["result"] });
         RuleSetVersion = factory.CreateGauge(
             "gateway_rule_set_version",
             "Version of the rule set in force.");
@@ -99,4 +106,8 @@ internal sealed class GatewayMetrics
     public Gauge ReviewPending { get; }
 
     public Counter DeferredReleased { get; }
+
+    public Gauge UnwrittenRecords { get; }
+
+    public Counter UnwrittenRecordsSettled { get; }
 }

@@ -30,6 +30,7 @@ internal sealed class DecisionPipeline(
     HeldReminders held,
     LenderRecheck recheck,
     CarrierRelay carriers,
+    UnwrittenRecords unwritten,
     IOptions<StoreOptions> storeOptions,
     IOptions<RecheckOptions> recheckOptions,
     GatewayMetrics metrics,
@@ -383,16 +384,18 @@ internal sealed class DecisionPipeline(
             return await HoldAsync(context, decision, forReview, cancellationToken).ConfigureAwait(false);
         }
 
+        // A decision that never reached the reserve step has not checked its key yet: the same
+        // round trip that records it does, so a retry still gets the first decision.
+        var checkIdempotency = mode == IdempotencyMode.None;
         try
         {
-            // A decision that never reached the reserve step has not checked its key yet: the same
-            // round trip that records it does, so a retry still gets the first decision.
-            var result = await store.FinishAsync(context, decision, release, mode, cancellationToken, checkIdempotency: mode == IdempotencyMode.None).ConfigureAwait(false);
+            var result = await store.FinishAsync(context, decision, release, mode, cancellationToken, checkIdempotency).ConfigureAwait(false);
             return Settle(context, decision, result);
         }
         catch (StoreUnavailableException ex)
         {
             PipelineLog.RecordFailed(logger, context.ReminderId, decision.Outcome, ex);
+            unwritten.Add(context, decision, release, mode, checkIdempotency);
         }
 
         return decision;

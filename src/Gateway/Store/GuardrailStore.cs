@@ -73,7 +73,8 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
     /// <paramref name="release"/>; for a released held reminder, ends its hold.
     /// </summary>
     /// <param name="checkIdempotency">True for a decision that never reached the reserve step: if its key already answers, nothing is recorded and the earlier decision is returned.</param>
-    public Task<RecordResult> FinishAsync(DecisionContext context, Decision? decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken, bool checkIdempotency = false)
+    /// <param name="retryOf">When this retries a call that failed: the instant of that call, which the history keeps. The first call may have run with only its reply lost; the retry then changes nothing more.</param>
+    public Task<RecordResult> FinishAsync(DecisionContext context, Decision? decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken, bool checkIdempotency = false, DateTimeOffset? retryOf = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(release);
@@ -93,7 +94,7 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
             redisKeys[7 + i] = keys.Cap(release[i], request.DebtId, contactHash);
         }
 
-        var now = time.GetUtcNow();
+        var now = retryOf ?? time.GetUtcNow();
         RedisValue[] values =
         [
             context.ReminderId,
@@ -106,6 +107,7 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
             context.Releasing && decision is not null ? 1 : 0,
             checkIdempotency ? 1 : 0,
             request.Fingerprint,
+            retryOf is null ? 0 : 1,
         ];
         return RunAsync("finish", async db => RecordResult.Parse(RedisResultReply.From(await db.ScriptEvaluateAsync(LuaScripts.Finish, redisKeys, values).ConfigureAwait(false))), cancellationToken);
     }

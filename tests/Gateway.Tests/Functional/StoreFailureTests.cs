@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gateway.Sandbox.Lender;
 using Gateway.Tests.Infrastructure;
 using Gateway.V1;
 using Google.Rpc;
@@ -73,6 +74,78 @@ public sealed class StoreFailureTests
         await Task.Delay(TimeSpan.FromMilliseconds(1600));
         Assert.Equal("sent", await SendAsync(env, TestReminders.OverdueEmail(debtor, debt, email)));
         Assert.Single(env.Gateway.ReadOutbox());
+    }
+
+    [Fact]
+    public async Task SendReminder_StoreCrashesAfterTheCarrierTookIt_RecordWrittenOnRecoverySoARetryIsNotSentTwice()
+    {
+        // Redis writes every command to its append-only file before answering, so a crash loses
+        // nothing it acknowledged: the reservation survives, the record the gateway could not
+        // send before the crash does not, unless the gateway writes it again.
+        await using var redis = await RedisServer.StartAsync(FreePort.Next(), "--appendonly", "yes", "--appendfsync", "always");
+        await using var env = await TestEnvironment.StartAsync(redis.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Gateway:Store:OperationTimeout"] = "00:00:00.300",
+            ["Gateway:Recheck:Timeout"] = "00:00:05",
+        });
+
+        // The sender index, written after the send too, fails as well (its own error log).
+        env.Gateway.ExpectedError = error => error.Contains("[1409]", StringComparison.Ordinal);
+        var (debtor, debt, _, email) = TestSeed.AddDueDebtor(env.Lender.Ledger, 8601);
+        var reminder = TestReminders.OverdueEmail(debtor, debt, email);
+
+        // The lender takes 800 ms to answer; Redis is killed meanwhile. The reservation is taken,
+        // the carrier takes the message, and the record then finds no store.
+        env.Lender.Faults.Set(new FaultSettings(Delay: TimeSpan.FromMilliseconds(800)));
+        var sending = env.Gateway.SendAsync(reminder);
+        await Task.Delay(300);
+        await redis.KillAsync();
+        var sent = await sending;
+        env.Lender.Faults.Clear();
+        var unwrittenWhileDown = await MetricAsync(env, "gateway_unwritten_records");
+        await redis.RestartAsync();
+        var written = await AwaitMetricAsync(env, "gateway_unwritten_records_settled_total{result=\"written\"}", 1);
+
+        // Past the reservation's 2-minute lease: the record, not the lapsed lease, now decides.
+        env.Clock.Advance(TimeSpan.FromMinutes(3));
+        var retried = await env.Gateway.SendAsync(reminder);
+        var stored = (await env.Gateway.Reminders.GetDecisionAsync(new GetDecisionRequest { DebtorId = debtor, ReminderId = sent.ReminderId }, GatewayTestHost.Authorized())).Decision;
+        var history = await env.Gateway.Reminders.ListDecisionsAsync(new ListDecisionsRequest { DebtorId = debtor }, GatewayTestHost.Authorized());
+        var next = await env.Gateway.EvaluateAsync(TestReminders.OverdueEmail(debtor, debt, email));
+
+        Assert.Equal(Outcome.Sent, sent.Outcome);
+        Assert.Equal(1, unwrittenWhileDown);
+        Assert.Equal(1, written);
+        Assert.Equal(Outcome.Sent, stored.Outcome);
+        Assert.True(retried.Replayed, retried.ToString());
+        Assert.Equal(sent.ReminderId, retried.ReminderId);
+        Assert.Single(env.Gateway.ReadOutbox());
+        Assert.Equal(sent.ReminderId, Assert.Single(history.Records).Decision.ReminderId);
+        Assert.Contains(next.Verdicts, verdict => verdict.Rule.StartsWith("cap:", StringComparison.Ordinal) && verdict.Detail.StartsWith("1 of", StringComparison.Ordinal));
+    }
+
+    private static async Task<double?> MetricAsync(TestEnvironment env, string series)
+    {
+        var line = (await env.Gateway.ScrapeMetricsAsync()).Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<double?> AwaitMetricAsync(TestEnvironment env, string series, double expected)
+    {
+        var waited = Stopwatch.StartNew();
+        double? value;
+        do
+        {
+            value = await MetricAsync(env, series);
+            if (value == expected)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(15));
+        return value;
     }
 
     private static async Task<string> SendAsync(TestEnvironment env, Reminder reminder)

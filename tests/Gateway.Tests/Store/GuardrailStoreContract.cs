@@ -103,6 +103,45 @@ public abstract class GuardrailStoreContract
     }
 
     [Fact]
+    public async Task Finish_RetriedAfterTheFirstTryRanWithItsReplyLost_RecordsOnce()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var (context, decision, firstTriedAt) = await ReserveAndDecideSentAsync(harness);
+
+        await harness.Store.FinishAsync(context, decision, [], IdempotencyMode.Bind, default);
+        harness.Clock.Advance(TimeSpan.FromSeconds(2));
+        await harness.Store.FinishAsync(context, decision, [], IdempotencyMode.Bind, default, retryOf: firstTriedAt);
+        var history = await harness.Store.ListHistoryAsync(harness.Tenant.Id, "D-1", DateTimeOffset.UnixEpoch, harness.Clock.GetUtcNow().AddDays(1), 0, 10, default);
+
+        var record = Assert.Single(history);
+        Assert.Equal(firstTriedAt, record.RecordedAt.ToDateTimeOffset());
+        Assert.Equal(decision, record.Decision);
+    }
+
+    [Fact]
+    public async Task Finish_RetryOfAFirstTryThatNeverRan_RecordsAtTheFirstInstant()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var (context, decision, firstTriedAt) = await ReserveAndDecideSentAsync(harness);
+
+        harness.Clock.Advance(TimeSpan.FromSeconds(2));
+        await harness.Store.FinishAsync(context, decision, [], IdempotencyMode.Bind, default, retryOf: firstTriedAt);
+        var history = await harness.Store.ListHistoryAsync(harness.Tenant.Id, "D-1", DateTimeOffset.UnixEpoch, harness.Clock.GetUtcNow().AddDays(1), 0, 10, default);
+        var retry = await harness.Store.CheckAndReserveAsync(harness.Context(idempotencyKey: context.Request.IdempotencyKey), [StoreHarness.Cap(5, Day)], default);
+
+        Assert.Equal(firstTriedAt, Assert.Single(history).RecordedAt.ToDateTimeOffset());
+        Assert.Equal(ReservationStatus.Duplicate, retry.Status);
+    }
+
+    /// <summary>A reservation taken and decided SENT, not yet recorded: what a carrier's acceptance leaves for the record step.</summary>
+    private static async Task<(DecisionContext Context, Gateway.V1.Decision Decision, DateTimeOffset DecidedAt)> ReserveAndDecideSentAsync(StoreHarness harness)
+    {
+        var context = harness.Context();
+        await harness.Store.CheckAndReserveAsync(context, [StoreHarness.Cap(5, Day)], default);
+        return (context, DecisionFactory.Create(context, Gateway.V1.Outcome.Sent), harness.Clock.GetUtcNow());
+    }
+
+    [Fact]
     public async Task Idempotency_Unbound_DecidedAfresh()
     {
         await using var harness = await StoreHarness.ConnectAsync(ConnectionString);

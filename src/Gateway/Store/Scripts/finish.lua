@@ -16,12 +16,19 @@
 -- ARGV[9] check (1: this decision never reached the reserve step, so its idempotency key was not
 --         checked: if the key already answers, replay that instead of recording | 0)
 -- ARGV[10] request fingerprint (with check)
+-- ARGV[11] retry (1: an earlier call with these arguments may have run, its reply lost | 0)
 --
 -- Reply: { 'RECORDED' } | { 'DUPLICATE', stored decision } | { 'CONFLICT', reminder id }
 --
 -- Settling ends the lease either way: a released reservation leaves the caps now, a kept one
 -- (sent, or an ambiguous carrier failure) counts for its whole window.
 -- The idempotency entry is changed only if this reminder still owns it.
+
+-- A retried call whose first try did run (the reply was lost, not the request) must not append
+-- the history entry twice: the decision record, written in the same atomic step, tells.
+if ARGV[11] == '1' and ARGV[2] ~= '' and redis.call('GET', KEYS[2]) == ARGV[2] then
+  return { 'RECORDED' }
+end
 
 if ARGV[9] == '1' then
   -- A retry refused by a local rule (quiet hours, say) must still answer with the first decision.
