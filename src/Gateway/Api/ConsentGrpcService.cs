@@ -1,5 +1,6 @@
-using Gateway.Pipeline;
+using Gateway.Guards.StatedPreferences;
 using Gateway.Requests;
+using Gateway.Rules;
 using Gateway.Store;
 using Gateway.Tenancy;
 using Gateway.V1;
@@ -8,7 +9,10 @@ using Grpc.Core;
 
 namespace Gateway.Api;
 
-/// <summary>The <c>gateway.v1.ConsentService</c> endpoint: consent and opt-outs per debtor, channel and contact point.</summary>
+/// <summary>
+/// The <c>gateway.v1.ConsentService</c> endpoint: consent and opt-outs per debtor, channel and
+/// contact point; the debtor's stated contact preferences per debtor.
+/// </summary>
 internal sealed class ConsentGrpcService(GuardrailStore store) : ConsentService.ConsentServiceBase
 {
     public override async Task<RecordConsentResponse> RecordConsent(RecordConsentRequest request, ServerCallContext context)
@@ -35,6 +39,68 @@ internal sealed class ConsentGrpcService(GuardrailStore store) : ConsentService.
         }
 
         return response;
+    }
+
+    public override async Task<SetContactPreferencesResponse> SetContactPreferences(SetContactPreferencesRequest request, ServerCallContext context)
+    {
+        var violations = new List<Google.Rpc.BadRequest.Types.FieldViolation>();
+        ValidateDebtor(request.DebtorId, violations);
+        var preferences = ContactPreferencesValidator.Validate(request.Preferences, "preferences", violations);
+        if (violations.Count > 0)
+        {
+            throw RpcErrors.InvalidArgument(violations);
+        }
+
+        var tenant = context.GetTenant();
+        var recorded = await StoreCall(() => store.SetPreferencesAsync(tenant.Id, request.DebtorId, preferences!, context.CancellationToken)).ConfigureAwait(false);
+        return new SetContactPreferencesResponse { Preferences = ToProto(recorded.Preferences), RecordedAt = Timestamp.FromDateTimeOffset(recorded.RecordedAt) };
+    }
+
+    public override async Task<GetContactPreferencesResponse> GetContactPreferences(GetContactPreferencesRequest request, ServerCallContext context)
+    {
+        ValidateDebtor(request.DebtorId);
+        var tenant = context.GetTenant();
+        var recorded = await StoreCall(() => store.GetPreferencesAsync(tenant.Id, request.DebtorId, context.CancellationToken)).ConfigureAwait(false);
+        return recorded is null
+            ? new GetContactPreferencesResponse()
+            : new GetContactPreferencesResponse { Preferences = ToProto(recorded.Preferences), RecordedAt = Timestamp.FromDateTimeOffset(recorded.RecordedAt) };
+    }
+
+    public override async Task<ClearContactPreferencesResponse> ClearContactPreferences(ClearContactPreferencesRequest request, ServerCallContext context)
+    {
+        ValidateDebtor(request.DebtorId);
+        var tenant = context.GetTenant();
+        var cleared = await StoreCall(() => store.ClearPreferencesAsync(tenant.Id, request.DebtorId, context.CancellationToken)).ConfigureAwait(false);
+        return new ClearContactPreferencesResponse { Cleared = cleared };
+    }
+
+    private static ContactPreferences ToProto(DebtorPreferences preferences)
+    {
+        var proto = new ContactPreferences();
+        proto.Channels.AddRange(preferences.Channels);
+        proto.Windows.AddRange(preferences.Windows.Select(window => new StatedWindow
+        {
+            Days = { window.Days.Select(ContactWindowText.FormatDay) },
+            From = ContactWindowText.FormatTime(window.From),
+            To = ContactWindowText.FormatTime(window.To),
+        }));
+        return proto;
+    }
+
+    private static void ValidateDebtor(string debtorId, List<Google.Rpc.BadRequest.Types.FieldViolation>? violations = null)
+    {
+        if (ReminderValidator.IsIdentifier(debtorId))
+        {
+            return;
+        }
+
+        var violation = new Google.Rpc.BadRequest.Types.FieldViolation { Field = "debtor_id", Description = "must be 1 to 64 characters of [A-Za-z0-9._-]" };
+        if (violations is null)
+        {
+            throw RpcErrors.InvalidArgument([violation]);
+        }
+
+        violations.Add(violation);
     }
 
     private Task<ConsentRecord> SetAsync(ConsentSubject? subject, bool granted, ServerCallContext context)

@@ -4,6 +4,7 @@ using Gateway.Channels;
 using Gateway.Channels.Resilience;
 using Gateway.Deferral;
 using Gateway.Guards.Content;
+using Gateway.Guards.StatedPreferences;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Recheck;
@@ -127,14 +128,20 @@ internal sealed class DecisionPipeline(
             case ReservationStatus.ConsentMissing:
                 context.Add(GuardVerdict.Suppress("consent", ReasonCode.ConsentMissing, $"{RuleNames.Of(context.Request.Channel)} needs recorded consent in {context.Jurisdiction.Code}"));
                 return await RecordAsync(context, DecisionFactory.Create(context, Outcome.Suppressed), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
-            case ReservationStatus.CapExceeded:
+            case ReservationStatus.ChannelNotPreferred:
+            case ReservationStatus.OutsideStatedHours:
+                // Nothing was reserved: the debtor's stated wish refused it before the caps.
                 context.Add(GuardVerdict.Pass("consent"));
-                AddCapVerdicts(context, reservation.Caps);
+                context.Add(reservation.Status == ReservationStatus.ChannelNotPreferred
+                    ? StatedPreferencesRule.ChannelNotPreferred(context)
+                    : StatedPreferencesRule.OutsideStatedHours(context, reservation.StatedWindows));
+                return await RecordAsync(context, DecisionFactory.Create(context, DecisionFactory.OutcomeOf(context.Verdicts)!.Value), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
+            case ReservationStatus.CapExceeded:
+                AddStoreVerdicts(context, reservation);
                 return await RecordAsync(context, DecisionFactory.Create(context, DecisionFactory.OutcomeOf(context.Verdicts)!.Value), [], IdempotencyMode.None, cancellationToken).ConfigureAwait(false);
             case ReservationStatus.Reserved:
             case ReservationStatus.WouldReserve:
-                context.Add(GuardVerdict.Pass("consent"));
-                AddCapVerdicts(context, reservation.Caps);
+                AddStoreVerdicts(context, reservation);
                 break;
             default:
                 throw new UnreachableException($"Unknown reservation status {reservation.Status}");
@@ -304,6 +311,18 @@ internal sealed class DecisionPipeline(
         }
 
         return values;
+    }
+
+    /// <summary>The verdicts of a reserve step that got as far as the caps: consent, the debtor's stated preferences when recorded, each cap.</summary>
+    private static void AddStoreVerdicts(DecisionContext context, Reservation reservation)
+    {
+        context.Add(GuardVerdict.Pass("consent"));
+        if (reservation.StatedPreferencesMet)
+        {
+            context.Add(StatedPreferencesRule.Met());
+        }
+
+        AddCapVerdicts(context, reservation.Caps);
     }
 
     private static void AddCapVerdicts(DecisionContext context, IReadOnlyList<CapCount> counts)

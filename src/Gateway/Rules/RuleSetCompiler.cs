@@ -219,7 +219,7 @@ internal static partial class RuleSetCompiler
         {
             for (var i = 0; i < document.Days.Count; i++)
             {
-                if (ParseDay(document.Days[i]) is { } day)
+                if (ContactWindowText.ParseDay(document.Days[i]) is { } day)
                 {
                     days.Add(day);
                 }
@@ -533,31 +533,14 @@ internal static partial class RuleSetCompiler
 
     private static TimeOnly? ParseTime(string? text, string path, List<RuleProblem> problems)
     {
-        if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        var time = ContactWindowText.ParseTime(text);
+        if (time is null)
         {
-            return time;
+            problems.Add(new(path, $"'{text}' is not a time of day as HH:mm"));
         }
 
-        if (text == "24:00")
-        {
-            return TimeOnly.MaxValue;
-        }
-
-        problems.Add(new(path, $"'{text}' is not a time of day as HH:mm"));
-        return null;
+        return time;
     }
-
-    private static DayOfWeek? ParseDay(string? text) => text?.ToUpperInvariant() switch
-    {
-        "MON" => DayOfWeek.Monday,
-        "TUE" => DayOfWeek.Tuesday,
-        "WED" => DayOfWeek.Wednesday,
-        "THU" => DayOfWeek.Thursday,
-        "FRI" => DayOfWeek.Friday,
-        "SAT" => DayOfWeek.Saturday,
-        "SUN" => DayOfWeek.Sunday,
-        _ => null,
-    };
 
     private static bool IsCulture(string locale)
     {

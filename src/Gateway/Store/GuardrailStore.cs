@@ -18,7 +18,7 @@ namespace Gateway.Store;
 /// and settled in one more. Every operation has a time budget; past it, or with the store
 /// unreachable, it throws <see cref="StoreUnavailableException"/> and the pipeline fails closed.
 /// </summary>
-internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<StoreOptions> options, ContactHasher hasher, GatewayMetrics metrics, TimeProvider time)
+internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOptions<StoreOptions> options, ContactHasher hasher, GatewayMetrics metrics, TimeProvider time)
 {
     private readonly StoreOptions _options = options.Value;
 
@@ -29,13 +29,13 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         var request = context.Request;
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var contactHash = hasher.Hash(request.Contact);
-        var zones = caps.Any(cap => cap.Period == CapPeriod.CalendarDay) ? RecipientZones.For(request, context.Jurisdiction) : [];
+        var zones = RecipientZones.For(request, context.Jurisdiction);
         var redisKeys = new RedisKey[4 + caps.Count];
         redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
         redisKeys[1] = keys.Consent;
         redisKeys[2] = keys.Pending;
         redisKeys[3] = context.Releasing ? keys.Held(context.ReminderId) : keys.Pending;
-        var values = new RedisValue[10 + (caps.Count * 6)];
+        var values = new RedisValue[12 + (caps.Count * 6)];
         values[0] = context.Now.ToUnixTimeMilliseconds();
         values[1] = context.ReminderId;
         values[2] = request.Fingerprint;
@@ -45,17 +45,19 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
         values[6] = context.Mode == DecisionMode.DryRun ? 1 : 0;
         values[7] = (long)_options.ReservationLease.TotalMilliseconds;
         values[9] = context.Releasing ? 1 : 0;
+        values[10] = RuleNames.Of(request.Channel);
+        values[11] = PreferenceFields.LocalTimes(context.Now, zones);
         long longestSpan = 0;
         for (var i = 0; i < caps.Count; i++)
         {
             var bounds = CapBounds.For(caps[i], context.Now, zones);
             redisKeys[4 + i] = keys.Cap(caps[i], request.DebtId, contactHash);
-            values[10 + (i * 6)] = bounds.FloorMs;
-            values[11 + (i * 6)] = caps[i].Limit;
-            values[12 + (i * 6)] = bounds.WindowMs;
-            values[13 + (i * 6)] = bounds.ResetMs;
-            values[14 + (i * 6)] = bounds.SpanMs;
-            values[15 + (i * 6)] = caps[i].Counts == CapCounts.Attempts ? 1 : 0;
+            values[12 + (i * 6)] = bounds.FloorMs;
+            values[13 + (i * 6)] = caps[i].Limit;
+            values[14 + (i * 6)] = bounds.WindowMs;
+            values[15 + (i * 6)] = bounds.ResetMs;
+            values[16 + (i * 6)] = bounds.SpanMs;
+            values[17 + (i * 6)] = caps[i].Counts == CapCounts.Attempts ? 1 : 0;
             longestSpan = Math.Max(longestSpan, bounds.SpanMs);
         }
 
@@ -253,23 +255,33 @@ internal sealed class GuardrailStore(IConnectionMultiplexer redis, IOptions<Stor
             "OPTED_OUT" => ReservationStatus.OptedOut,
             "CONSENT_MISSING" => ReservationStatus.ConsentMissing,
             "CANCELLED" => ReservationStatus.Cancelled,
+            "CHANNEL_NOT_PREFERRED" => ReservationStatus.ChannelNotPreferred,
+            "OUTSIDE_STATED_HOURS" => ReservationStatus.OutsideStatedHours,
             var other => throw new InvalidOperationException($"reserve.lua answered an unknown status '{other}'"),
         };
 
         var counts = new List<CapCount>(caps.Count);
-        for (var i = 0; i < caps.Count && reply.Length >= 5 + (i * 2); i++)
+        for (var i = 0; i < caps.Count && reply.Length >= 6 + (i * 2); i++)
         {
-            var freesAt = (long)reply[4 + (i * 2)];
-            counts.Add(new CapCount(caps[i], (long)reply[3 + (i * 2)], freesAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(freesAt) : null));
+            var freesAt = (long)reply[5 + (i * 2)];
+            counts.Add(new CapCount(caps[i], (long)reply[4 + (i * 2)], freesAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(freesAt) : null));
         }
 
         var reminderId = (string?)reply[1];
+        if (status == ReservationStatus.OutsideStatedHours)
+        {
+            return new Reservation(status, counts) { StatedWindows = PreferenceFields.ParseWindows((string?)reply[2]) };
+        }
+
         var stored = (byte[]?)reply[2];
         return new Reservation(
             status,
             counts,
             string.IsNullOrEmpty(reminderId) ? null : reminderId,
-            stored is { Length: > 0 } ? Decision.Parser.ParseFrom(stored) : null);
+            stored is { Length: > 0 } ? Decision.Parser.ParseFrom(stored) : null)
+        {
+            StatedPreferencesMet = reply.Length > 3 && (string?)reply[3] == "1",
+        };
     }
 
     internal Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken) =>

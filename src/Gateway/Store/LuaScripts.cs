@@ -6,6 +6,7 @@ internal static class LuaScripts
     public static readonly string Reserve = Load("reserve");
     public static readonly string Finish = Load("finish");
     public static readonly string Consent = Load("consent");
+    public static readonly string Preferences = Load("preferences");
     public static readonly string RecordContact = Load("record_contact");
     public static readonly string Hold = Load("hold");
     public static readonly string Claim = Load("claim");

@@ -29,4 +29,10 @@ internal enum ReservationStatus
 
     /// <summary>The held reminder being released was cancelled (or expired) first.</summary>
     Cancelled,
+
+    /// <summary>The debtor stated the channels they want, and this is not one of them. Nothing reserved.</summary>
+    ChannelNotPreferred,
+
+    /// <summary>The instant is outside the debtor's stated windows in at least one candidate zone. Nothing reserved.</summary>
+    OutsideStatedHours,
 }

@@ -12,6 +12,8 @@ public sealed class RuleNamesTests
         Assert.Equal("sms", RuleNames.Of(Channel.Sms));
         Assert.Equal("cap_exceeded", RuleNames.Of(ReasonCode.CapExceeded));
         Assert.Equal("overdue_notice", RuleNames.Of(Purpose.OverdueNotice));
+        Assert.Equal("channel_not_preferred", RuleNames.Of(ReasonCode.ChannelNotPreferred));
+        Assert.Equal("outside_stated_hours", RuleNames.Of(ReasonCode.OutsideStatedHours));
         foreach (var reason in Enum.GetValues<ReasonCode>().Where(r => r != ReasonCode.Unspecified))
         {
             Assert.True(RuleNames.TryParse<ReasonCode>(RuleNames.Of(reason), out var parsed));

@@ -1,8 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Gateway.Guards.StatedPreferences;
 using Gateway.Pipeline;
 using Gateway.Rules;
 using Gateway.Store;
+using Gateway.Tests.Guards.QuietHours;
 using Gateway.V1;
 
 namespace Gateway.Tests.Store;
@@ -357,6 +359,108 @@ public abstract class GuardrailStoreContract
 
         return true;
     }
+
+    [Fact]
+    public async Task Preferences_SetGetClear_ReplacedWholeAndClearedWhole()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var tenant = harness.Tenant.Id;
+        var weekdays = Window(540, 1020, DayOfWeek.Monday, DayOfWeek.Friday);
+        var evenings = Window(1080, 1440, DayOfWeek.Saturday);
+
+        await harness.Store.SetPreferencesAsync(tenant, "D-1", new DebtorPreferences([Channel.Sms, Channel.Email], [weekdays, evenings]), default);
+        var first = await harness.Store.GetPreferencesAsync(tenant, "D-1", default);
+        harness.Clock.Advance(TimeSpan.FromMinutes(5));
+        await harness.Store.SetPreferencesAsync(tenant, "D-1", new DebtorPreferences([], [evenings]), default);
+        var replaced = await harness.Store.GetPreferencesAsync(tenant, "D-1", default);
+        var cleared = await harness.Store.ClearPreferencesAsync(tenant, "D-1", default);
+        var afterClear = await harness.Store.GetPreferencesAsync(tenant, "D-1", default);
+        var clearedAgain = await harness.Store.ClearPreferencesAsync(tenant, "D-1", default);
+        var otherDebtor = await harness.Store.GetPreferencesAsync(tenant, "D-2", default);
+
+        Assert.Equal([Channel.Sms, Channel.Email], first!.Preferences.Channels.ToArray());
+        Assert.Equal("15:540-1020;6:1080-1440", PreferenceFields.FormatWindows(first.Preferences.Windows));
+        Assert.Equal(TimeOnly.MaxValue, first.Preferences.Windows[1].To);
+        Assert.Empty(replaced!.Preferences.Channels);
+        Assert.Equal("6:1080-1440", PreferenceFields.FormatWindows(replaced.Preferences.Windows));
+        Assert.Equal(harness.Clock.GetUtcNow(), replaced.RecordedAt);
+        Assert.True(cleared);
+        Assert.Null(afterClear);
+        Assert.False(clearedAgain);
+        Assert.Null(otherDebtor);
+    }
+
+    [Fact]
+    public async Task Reserve_ChannelNotStated_RefusedBeforeTheCapsAndNothingReserved()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var cap = StoreHarness.Cap(1, Day);
+        await harness.Store.SetPreferencesAsync(harness.Tenant.Id, "D-1", new DebtorPreferences([Channel.Sms], []), default);
+
+        var refused = await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
+        var dryRun = await harness.Store.CheckAndReserveAsync(harness.Context(mode: DecisionMode.DryRun), [cap], default);
+        await harness.Store.SetPreferencesAsync(harness.Tenant.Id, "D-1", new DebtorPreferences([Channel.Sms, Channel.Email], []), default);
+        var stated = await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
+        var noneStated = await harness.Store.CheckAndReserveAsync(harness.Context(debtorId: "D-2"), [cap], default);
+
+        Assert.Equal(ReservationStatus.ChannelNotPreferred, refused.Status);
+        Assert.Equal(ReservationStatus.ChannelNotPreferred, dryRun.Status);
+        Assert.Equal(ReservationStatus.Reserved, stated.Status);
+        Assert.Equal(0, Assert.Single(stated.Caps).Count);
+        Assert.True(stated.StatedPreferencesMet);
+        Assert.Equal(ReservationStatus.Reserved, noneStated.Status);
+        Assert.False(noneStated.StatedPreferencesMet);
+    }
+
+    [Fact]
+    public async Task Reserve_OutsideTheStatedWindowInOneOfTwoZones_RefusedWithTheStatedWindows()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var cap = StoreHarness.Cap(1, Day);
+
+        // 2026-11-23 20:00Z: Monday 15:00 in New York, 12:00 in Los Angeles.
+        var rules = harness.RulesPlacingRecipientIn(["America/New_York", "America/Los_Angeles"]);
+        await harness.Store.SetPreferencesAsync(harness.Tenant.Id, "D-1", new DebtorPreferences([], [Window(780, 1080, DayOfWeek.Monday)]), default);
+        var outside = await harness.Store.CheckAndReserveAsync(harness.Context(rules: rules), [cap], default);
+        await harness.Store.SetPreferencesAsync(harness.Tenant.Id, "D-1", new DebtorPreferences([], [Window(720, 960, DayOfWeek.Monday)]), default);
+        var inside = await harness.Store.CheckAndReserveAsync(harness.Context(rules: rules), [cap], default);
+
+        Assert.Equal(ReservationStatus.OutsideStatedHours, outside.Status);
+        Assert.Equal("1:780-1080", PreferenceFields.FormatWindows(outside.StatedWindows));
+        Assert.Equal(ReservationStatus.Reserved, inside.Status);
+        Assert.Equal(0, Assert.Single(inside.Caps).Count);
+    }
+
+    /// <summary>
+    /// The time rule as reserve.lua applies it, on random stated windows, zone sets (DST zones
+    /// included) and instants, half of them near a DST transition: the store admits an instant
+    /// exactly when its local time is inside a stated window in every candidate zone, by the
+    /// test's own reading of local time.
+    /// </summary>
+    [Fact]
+    public async Task Reserve_RandomStatedWindowsZonesAndInstants_AdmitsExactlyInsideAWindowInEveryZone()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+
+        // Each case runs on the thread pool, off the test's synchronisation context, which the property blocks.
+        Prop.ForAll(CalendarScenarios.Scenario(), scenario => Task.Run(() => AdmitsAsTheModelSays(harness, scenario)).GetAwaiter().GetResult())
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+    }
+
+    private static async Task<bool> AdmitsAsTheModelSays(StoreHarness harness, CalendarScenario scenario)
+    {
+        var debtor = "D-" + Guid.NewGuid().ToString("N")[..12];
+        await harness.Store.SetPreferencesAsync(harness.Tenant.Id, debtor, new DebtorPreferences([], [.. scenario.ContactWindows]), default);
+        var context = harness.Context(debtor, mode: DecisionMode.DryRun, rules: harness.RulesPlacingRecipientIn(scenario.ZoneIds), at: scenario.Instant);
+
+        var result = await harness.Store.CheckAndReserveAsync(context, [], default);
+
+        return result.Status == (scenario.AllowedEverywhere(scenario.Instant) ? ReservationStatus.WouldReserve : ReservationStatus.OutsideStatedHours);
+    }
+
+    /// <summary>A stated window from <paramref name="from"/> to <paramref name="to"/> (minutes of the day) on each of <paramref name="days"/>.</summary>
+    private static ContactWindow Window(int from, int to, params DayOfWeek[] days) =>
+        new([.. days], ContactWindowText.TimeAt(from), ContactWindowText.TimeAt(to));
 
     private static Reminder InZone(string zone)
     {

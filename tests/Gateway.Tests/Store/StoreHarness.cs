@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Pipeline;
@@ -46,14 +47,31 @@ internal sealed class StoreHarness : IAsyncDisposable
     public static async Task<StoreHarness> ConnectAsync(string connectionString) =>
         new(await ConnectionMultiplexer.ConnectAsync(connectionString + ",allowAdmin=true"), GatewayTestHost.DaytimeClock());
 
-    /// <summary>A decision context for an email reminder to <paramref name="debtorId"/>, made now on the harness clock.</summary>
-    public DecisionContext Context(string debtorId = "D-1", string? idempotencyKey = null, DecisionMode mode = DecisionMode.Send, string? email = null, Reminder? reminder = null)
+    /// <summary>
+    /// A decision context for an email reminder to <paramref name="debtorId"/>, made now on the
+    /// harness clock (or at <paramref name="at"/>), under the US preset or <paramref name="rules"/>.
+    /// </summary>
+    public DecisionContext Context(string debtorId = "D-1", string? idempotencyKey = null, DecisionMode mode = DecisionMode.Send, string? email = null, Reminder? reminder = null, RuleSet? rules = null, DateTimeOffset? at = null)
     {
+        rules ??= Rules;
         reminder ??= TestReminders.OverdueEmail(debtorId, "L-1", email ?? "debtor@example.com", idempotencyKey);
-        var validation = new Gateway.Requests.ReminderValidator(Clock).Validate(reminder, Rules, Tenant.Id);
+        var validation = new Gateway.Requests.ReminderValidator(Clock).Validate(reminder, rules, Tenant.Id);
         Assert.True(validation.IsValid, string.Join("; ", validation.Violations));
-        return new DecisionContext(Tenant, validation.Request!, Rules, Clock.GetUtcNow(), mode, mode == DecisionMode.Send ? ReminderIds.New(Clock) : string.Empty);
+        return new DecisionContext(Tenant, validation.Request!, rules, at ?? Clock.GetUtcNow(), mode, mode == DecisionMode.Send ? ReminderIds.New(Clock) : string.Empty);
     }
+
+    /// <summary>
+    /// The US preset with this harness's tenant placed in <paramref name="zoneIds"/> whenever neither
+    /// the request nor a phone number says where the recipient is: an email reminder without a zone
+    /// is then decided for exactly those zones.
+    /// </summary>
+    public RuleSet RulesPlacingRecipientIn(IEnumerable<string> zoneIds) => Rules with
+    {
+        TenantRules = new Dictionary<string, JurisdictionRules>
+        {
+            [Tenant.Id] = Rules.Jurisdictions["US"] with { FallbackTimeZones = [.. zoneIds.Select(TimeZoneInfo.FindSystemTimeZoneById)] },
+        }.ToFrozenDictionary(),
+    };
 
     /// <summary>Reserves and, when reserved, commits as a sent reminder would: the reservation then counts for its whole window.</summary>
     public async Task<Reservation> SendAsync(CapRule cap, DecisionContext? context = null)

@@ -3,7 +3,8 @@
 -- one slot and runs unchanged on Redis Cluster.
 --
 -- KEYS[1]  idempotency hash   fields: fp (request fingerprint), state (pending|done), rid, at, decision
--- KEYS[2]  consent hash       fields: optout:<channel>:<contact hash>, consent:<channel>:<contact hash>
+-- KEYS[2]  consent hash       fields: optout:<channel>:<contact hash>, consent:<channel>:<contact hash>,
+--                              pref:channels, pref:windows, pref:at (the debtor's stated preferences)
 -- KEYS[3]  pending hash       field per reservation not yet committed or released: rid -> lease expiry (ms)
 -- KEYS[4]  held reminder hash when this decision releases a held reminder (else any key of the slot)
 -- KEYS[5…] one sorted set per frequency cap: member = reminder id, score = reservation time (ms)
@@ -12,15 +13,21 @@
 -- ARGV[4] idempotency ttl (ms)        ARGV[5] consent field suffix   ARGV[6] consent required (1|0)
 -- ARGV[7] dry run (1|0)               ARGV[8] reservation lease (ms) ARGV[9] longest cap span (ms)
 -- ARGV[10] releasing (1: this decides a held reminder at its release | 0)
--- ARGV[11…] per cap, in KEYS order, six values:
+-- ARGV[11] channel (sms, voice, email, push)
+-- ARGV[12] the decision instant's local weekday and minute in each candidate zone: 'day:minute,…'
+--          (day 0 Sunday … 6 Saturday; minute 0…1439), computed from the zone data by the caller
+-- ARGV[13…] per cap, in KEYS order, six values:
 --   floor (ms; entries later than it count), limit, window (ms; 0 for a calendar period),
 --   reset (ms; when a calendar period ends; 0 for a sliding window), span (ms; how long entries matter),
 --   reserve (1: the cap counts attempts and this reminder is one | 0: it counts conversations,
 --   which only RecordContact adds, and is checked but not reserved)
 --
--- Reply: { status, reminder id, stored decision, (count, frees at ms) per cap… } where status is
+-- Reply: { status, reminder id, stored decision, stated, (count, frees at ms) per cap… } where status is
 -- RESERVED | OK (dry run passed) | CAP | DUPLICATE | IN_FLIGHT | CONFLICT | OPTED_OUT | CONSENT_MISSING
--- | CANCELLED (the held reminder being released was cancelled first).
+-- | CANCELLED (the held reminder being released was cancelled first) | CHANNEL_NOT_PREFERRED |
+-- OUTSIDE_STATED_HOURS (the third element then holds the stated windows, so the caller can name
+-- the next instant they allow). stated is '1' when the debtor's stated preferences were recorded
+-- and met, '' when none are recorded.
 -- A sliding window counts reservations in (now - window, now]: exact, with no fixed buckets that
 -- could admit twice the limit at a boundary.
 --
@@ -54,6 +61,27 @@ if ARGV[6] == '1' and redis.call('HEXISTS', KEYS[2], 'consent:' .. ARGV[5]) == 0
   return { 'CONSENT_MISSING', '', '' }
 end
 
+-- The debtor's stated channels and times (ConsentService SetContactPreferences), as stored by
+-- preferences.lua: channels 'sms,email'; windows 'days:from-to;…' with days as weekday digits and
+-- minutes of the day, 'to' exclusive. A time is inside only if it is in a window in every zone.
+local stated = redis.call('HMGET', KEYS[2], 'pref:channels', 'pref:windows', 'pref:at')
+if stated[1] and not string.find(',' .. stated[1] .. ',', ',' .. ARGV[11] .. ',', 1, true) then
+  return { 'CHANNEL_NOT_PREFERRED', '', '' }
+end
+if stated[2] then
+  for day, minute in string.gmatch(ARGV[12], '(%d):(%d+)') do
+    local inside = false
+    minute = tonumber(minute)
+    for days, from, to in string.gmatch(stated[2], '(%d+):(%d+)%-(%d+)') do
+      if string.find(days, day, 1, true) and minute >= tonumber(from) and minute < tonumber(to) then
+        inside = true
+        break
+      end
+    end
+    if not inside then return { 'OUTSIDE_STATED_HOURS', '', stated[2] } end
+  end
+end
+
 -- Abandoned reservations stop counting once their lease has run out. The pending entry is kept
 -- until every cap span has passed, so caps touched later by other channels drop it too.
 local pending = redis.call('HGETALL', KEYS[3])
@@ -65,10 +93,10 @@ for p = 1, #pending, 2 do
   end
 end
 
-local reply = { 'RESERVED', '', '' }
+local reply = { 'RESERVED', '', '', stated[3] and '1' or '' }
 local full = false
 for i = 5, #KEYS do
-  local a = 11 + (i - 5) * 6
+  local a = 13 + (i - 5) * 6
   local floor = '(' .. ARGV[a]
   local limit = tonumber(ARGV[a + 1])
   local window = tonumber(ARGV[a + 2])
@@ -98,7 +126,7 @@ if dry_run then
 end
 
 for i = 5, #KEYS do
-  local a = 11 + (i - 5) * 6
+  local a = 13 + (i - 5) * 6
   if ARGV[a + 5] == '1' then
     local span = tonumber(ARGV[a + 4])
     redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - span)
