@@ -23,6 +23,7 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
     private const int MaxReplay = 1000;
+    private const string ReplayStore = "The guardrail store, which a replay reads for consent and caps,";
 
     public override Task<GetRuleSetResponse> GetRuleSet(GetRuleSetRequest request, ServerCallContext context) =>
         Translate(async () =>
@@ -32,7 +33,7 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
             return new GetRuleSetResponse { Version = ToProto(stored), RuleSetJson = stored.Text, VersionInForce = inForce };
         });
 
-    public override Task<ValidateRuleSetResponse> ValidateRuleSet(ValidateRuleSetRequest request, ServerCallContext context)
+    public override async Task<ValidateRuleSetResponse> ValidateRuleSet(ValidateRuleSetRequest request, ServerCallContext context)
     {
         Tenant? tenant = null;
         if (request.Replay.Count > MaxReplay)
@@ -49,12 +50,14 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
         var candidate = RuleSetLoader.TryParseVersioned(request.RuleSetJson, 1, problems);
         var response = new ValidateRuleSetResponse { Valid = problems.Count == 0 };
         response.Problems.AddRange(problems.Select(problem => new RuleSetProblem { Path = problem.Path, Message = problem.Message }));
-        if (candidate is not null && tenant is not null)
+        if (candidate is null || tenant is null)
         {
-            response.Replayed.AddRange(replay.Replay(tenant, request.Replay, rules.InForce, candidate));
+            return response;
         }
 
-        return Task.FromResult(response);
+        var inForce = rules.InForce;
+        response.Replayed.AddRange(await RpcErrors.StoreCall(() => replay.ReplayAsync(tenant, request.Replay, inForce, candidate, context.Deadline, context.CancellationToken), ReplayStore).ConfigureAwait(false));
+        return response;
     }
 
     public override Task<UpdateRuleSetResponse> UpdateRuleSet(UpdateRuleSetRequest request, ServerCallContext context) =>

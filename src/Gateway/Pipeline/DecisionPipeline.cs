@@ -52,7 +52,7 @@ internal sealed class DecisionPipeline(
 
         var decision = await DecideCoreAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
 
-        if (!decision.Replayed)
+        if (!decision.Replayed && mode != DecisionMode.Preview)
         {
             var reason = decision.Reasons.Count > 0 ? RuleNames.Of(decision.Reasons[0]) : "none";
             metrics.Decisions.WithLabels(tenant.Id, RuleNames.Of(request.Channel), RuleNames.Of(decision.Outcome), reason).Inc();
@@ -99,7 +99,7 @@ internal sealed class DecisionPipeline(
         {
             reservation = await store.CheckAndReserveAsync(context, caps, cancellationToken).ConfigureAwait(false);
         }
-        catch (StoreUnavailableException ex)
+        catch (StoreUnavailableException ex) when (context.Mode != DecisionMode.Preview)
         {
             PipelineLog.StoreUnavailable(logger, "reserve", ex);
             context.Add(GuardVerdict.Unavailable("store", ReasonCode.StoreUnavailable, "the guardrail store did not answer in time"));
@@ -137,6 +137,12 @@ internal sealed class DecisionPipeline(
                 break;
             default:
                 throw new UnreachableException($"Unknown reservation status {reservation.Status}");
+        }
+
+        if (context.Mode == DecisionMode.Preview)
+        {
+            // A rule set preview ends at the store: the recheck and the relay do not depend on the rules.
+            return DecisionFactory.Create(context, Outcome.Unspecified);
         }
 
         var reserved = context.Mode == DecisionMode.Send ? caps : [];
@@ -372,7 +378,7 @@ internal sealed class DecisionPipeline(
 
     private async Task<Decision> RecordAsync(DecisionContext context, Decision decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken)
     {
-        if (context.Mode == DecisionMode.DryRun)
+        if (context.Mode != DecisionMode.Send)
         {
             return decision;
         }
@@ -427,7 +433,7 @@ internal sealed class DecisionPipeline(
 
     private async Task ReleaseAsync(DecisionContext context, IReadOnlyList<CapRule> reserved)
     {
-        if (context.Mode == DecisionMode.DryRun)
+        if (context.Mode != DecisionMode.Send)
         {
             return;
         }
