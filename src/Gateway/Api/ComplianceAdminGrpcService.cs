@@ -1,5 +1,6 @@
 using Gateway.Observability;
 using Gateway.Pipeline;
+using Gateway.Recent;
 using Gateway.Rules;
 using Gateway.Rules.Versions;
 using Gateway.Store;
@@ -17,12 +18,13 @@ namespace Gateway.Api;
 /// it is stored, so a bad version never reaches the store through this service; the store watcher
 /// (<see cref="RuleSetSync"/>) still refuses a bad one written around it.
 /// </summary>
-internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProvider rules, RuleSetReplay replay, TenantDirectory tenants, ILogger<ComplianceAdminGrpcService> logger)
+internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProvider rules, RuleSetReplay replay, RecentDecisions recent, TenantDirectory tenants, ILogger<ComplianceAdminGrpcService> logger)
     : ComplianceAdminService.ComplianceAdminServiceBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
     private const int MaxReplay = 1000;
+    private const int DefaultRecentLimit = 100;
     private const string ReplayStore = "The guardrail store, which a replay reads for consent and caps,";
 
     public override Task<GetRuleSetResponse> GetRuleSet(GetRuleSetRequest request, ServerCallContext context) =>
@@ -41,9 +43,20 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
             throw RpcErrors.InvalidField("replay", $"at most {MaxReplay} reminders");
         }
 
-        if (request.Replay.Count > 0 && !tenants.Tenants.TryGetValue(request.ReplayTenantId, out tenant))
+        if (request.ReplayRecent is { Limit: < 0 or > MaxReplay })
         {
-            throw RpcErrors.InvalidField("replay_tenant_id", "must be a configured tenant when replay is not empty");
+            throw RpcErrors.InvalidField("replay_recent.limit", $"must be between 1 and {MaxReplay} (0 for {DefaultRecentLimit})");
+        }
+
+        if (request.ReplayRecent?.Since is { } sinceTimestamp && !IsValidTimestamp(sinceTimestamp))
+        {
+            throw RpcErrors.InvalidField("replay_recent.since", "is not a valid timestamp");
+        }
+
+        var replaying = request.Replay.Count > 0 || request.ReplayRecent is not null;
+        if (replaying && !tenants.Tenants.TryGetValue(request.ReplayTenantId, out tenant))
+        {
+            throw RpcErrors.InvalidField("replay_tenant_id", "must be a configured tenant when replay or replay_recent is set");
         }
 
         var problems = new List<RuleProblem>();
@@ -56,7 +69,19 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
         }
 
         var inForce = rules.InForce;
-        response.Replayed.AddRange(await RpcErrors.StoreCall(() => replay.ReplayAsync(tenant, request.Replay, inForce, candidate, context.Deadline, context.CancellationToken), ReplayStore).ConfigureAwait(false));
+        if (request.Replay.Count > 0)
+        {
+            response.Replayed.AddRange(await RpcErrors.StoreCall(() => replay.ReplayAsync(tenant, request.Replay, inForce, candidate, context.Deadline, context.CancellationToken), ReplayStore).ConfigureAwait(false));
+        }
+
+        if (request.ReplayRecent is { } recentRequest)
+        {
+            var limit = recentRequest.Limit == 0 ? DefaultRecentLimit : recentRequest.Limit;
+            var since = recentRequest.Since?.ToDateTimeOffset();
+            var recorded = await RpcErrors.StoreCall(() => recent.ReadAsync(tenant.Id, since, limit, context.CancellationToken), "The recent-decisions log").ConfigureAwait(false);
+            response.ReplayedRecent.AddRange(replay.ReplayRecorded(tenant, recorded, inForce, candidate));
+        }
+
         return response;
     }
 
@@ -125,6 +150,19 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
             var stored = await AppendAsync(target.Text, candidate, request.ExpectedVersion, request.Author, request.Reason, target.Version, context).ConfigureAwait(false);
             return new RollBackRuleSetResponse { Version = stored };
         });
+
+    private static bool IsValidTimestamp(Timestamp timestamp)
+    {
+        try
+        {
+            timestamp.ToDateTimeOffset();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private static List<BadRequest.Types.FieldViolation> AuditViolations(string author, string reason)
     {

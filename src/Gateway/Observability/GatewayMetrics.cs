@@ -65,6 +65,13 @@ internal sealed class GatewayMetrics
             "gateway_deferred_released_total",
             "Held reminders decided at their release, by outcome (or expired, gone).",
             new CounterConfiguration { LabelNames = ["outcome"] });
+        RecentRequestsLogged = factory.CreateCounter(
+            "gateway_recent_requests_logged_total",
+            "Decided requests written to the recent-decisions log (replayed by ValidateRuleSet).");
+        RecentRequestsDropped = factory.CreateCounter(
+            "gateway_recent_requests_dropped_total",
+            "Decided requests the recent-decisions log dropped (best effort), by reason: queue_full, store_unavailable, error.",
+            new CounterConfiguration { LabelNames = ["reason"] });
         RuleSetVersion = factory.CreateGauge(
             "gateway_rule_set_version",
             "Version of the rule set in force.");
@@ -99,4 +106,8 @@ internal sealed class GatewayMetrics
     public Gauge ReviewPending { get; }
 
     public Counter DeferredReleased { get; }
+
+    public Counter RecentRequestsLogged { get; }
+
+    public Counter RecentRequestsDropped { get; }
 }

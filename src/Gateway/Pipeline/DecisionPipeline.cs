@@ -6,6 +6,7 @@ using Gateway.Deferral;
 using Gateway.Guards.Content;
 using Gateway.Hosting;
 using Gateway.Observability;
+using Gateway.Recent;
 using Gateway.Recheck;
 using Gateway.Requests;
 using Gateway.Rules;
@@ -28,6 +29,7 @@ internal sealed class DecisionPipeline(
     LocalGuards localGuards,
     GuardrailStore store,
     HeldReminders held,
+    RecentDecisions recent,
     LenderRecheck recheck,
     CarrierRelay carriers,
     IOptions<StoreOptions> storeOptions,
@@ -60,6 +62,7 @@ internal sealed class DecisionPipeline(
             if (mode == DecisionMode.Send)
             {
                 PipelineLog.Decided(logger, reminderId, tenant.Id, decision.Outcome, string.Join(",", decision.Reasons), request.Channel, rules.Version);
+                recent.Add(tenant.Id, request.Original, decision);
             }
         }
 

@@ -12,7 +12,7 @@ namespace Gateway.Rules.Versions;
 /// its own caps; never the recheck, a relay, a reservation or a record. Nothing is reserved, sent
 /// or recorded. A store that cannot be reached fails the whole replay (fail closed).
 /// </summary>
-internal sealed class RuleSetReplay(ReminderValidator validator, DecisionPipeline pipeline, TimeProvider time)
+internal sealed partial class RuleSetReplay(ReminderValidator validator, LocalGuards guards, DecisionPipeline pipeline, TimeProvider time)
 {
     /// <summary>How many listed reminders are previewed at once (each reads the store twice).</summary>
     private const int Concurrency = 16;
