@@ -15,18 +15,33 @@ internal static class RecentRecordFormat
     public const int InstantDigits = 13;
     private const byte FormatV1 = 1;
 
+    /// <summary>The entry as one array, sized up front: the writer makes one per decided request, so it allocates nothing else.</summary>
     public static byte[] Write(RecordedDecision recorded, ReadOnlySpan<byte> sealedRequest)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        using var stream = new MemoryStream();
+        var size = recorded.CalculateSize();
+        var header = InstantDigits + 1 + CodedOutputStream.ComputeLengthSize(size);
+        var entry = new byte[header + size + sealedRequest.Length];
         var instant = recorded.DecidedAt.ToDateTimeOffset().ToUnixTimeMilliseconds();
-        Span<byte> digits = stackalloc byte[InstantDigits];
-        Utf8Formatter.TryFormat(instant, digits, out _, new System.Buffers.StandardFormat('D', InstantDigits));
-        stream.Write(digits);
-        stream.WriteByte(FormatV1);
-        recorded.WriteDelimitedTo(stream);
-        stream.Write(sealedRequest);
-        return stream.ToArray();
+        Utf8Formatter.TryFormat(instant, entry.AsSpan(0, InstantDigits), out _, new System.Buffers.StandardFormat('D', InstantDigits));
+        entry[InstantDigits] = FormatV1;
+
+        // The length as a varint (as WriteDelimitedTo writes it), then the message and the sealed request.
+        var at = InstantDigits + 1;
+        for (var length = (uint)size; ; length >>= 7)
+        {
+            if (length < 0x80)
+            {
+                entry[at++] = (byte)length;
+                break;
+            }
+
+            entry[at++] = (byte)((length & 0x7F) | 0x80);
+        }
+
+        recorded.WriteTo(entry.AsSpan(header, size));
+        sealedRequest.CopyTo(entry.AsSpan(header + size));
+        return entry;
     }
 
     /// <summary>The decision instant of an entry (ms since the epoch), or null when the entry is damaged.</summary>
