@@ -1,5 +1,6 @@
 using Gateway.Observability;
 using Gateway.Pipeline;
+using Gateway.Recent;
 using Gateway.Rules;
 using Gateway.Rules.Versions;
 using Gateway.Store;
@@ -17,12 +18,14 @@ namespace Gateway.Api;
 /// it is stored, so a bad version never reaches the store through this service; the store watcher
 /// (<see cref="RuleSetSync"/>) still refuses a bad one written around it.
 /// </summary>
-internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProvider rules, RuleSetReplay replay, TenantDirectory tenants, ILogger<ComplianceAdminGrpcService> logger)
+internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProvider rules, RuleSetReplay replay, RecentDecisions recent, TenantDirectory tenants, ILogger<ComplianceAdminGrpcService> logger)
     : ComplianceAdminService.ComplianceAdminServiceBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
     private const int MaxReplay = 1000;
+    private const int DefaultRecentLimit = 100;
+    private const string ReplayStore = "The guardrail store, which a replay reads for consent and caps,";
 
     public override Task<GetRuleSetResponse> GetRuleSet(GetRuleSetRequest request, ServerCallContext context) =>
         Translate(async () =>
@@ -32,7 +35,7 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
             return new GetRuleSetResponse { Version = ToProto(stored), RuleSetJson = stored.Text, VersionInForce = inForce };
         });
 
-    public override Task<ValidateRuleSetResponse> ValidateRuleSet(ValidateRuleSetRequest request, ServerCallContext context)
+    public override async Task<ValidateRuleSetResponse> ValidateRuleSet(ValidateRuleSetRequest request, ServerCallContext context)
     {
         Tenant? tenant = null;
         if (request.Replay.Count > MaxReplay)
@@ -40,21 +43,46 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
             throw RpcErrors.InvalidField("replay", $"at most {MaxReplay} reminders");
         }
 
-        if (request.Replay.Count > 0 && !tenants.Tenants.TryGetValue(request.ReplayTenantId, out tenant))
+        if (request.ReplayRecent is { Limit: < 0 or > MaxReplay })
         {
-            throw RpcErrors.InvalidField("replay_tenant_id", "must be a configured tenant when replay is not empty");
+            throw RpcErrors.InvalidField("replay_recent.limit", $"must be between 1 and {MaxReplay} (0 for {DefaultRecentLimit})");
+        }
+
+        if (request.ReplayRecent?.Since is { } sinceTimestamp && !IsValidTimestamp(sinceTimestamp))
+        {
+            throw RpcErrors.InvalidField("replay_recent.since", "is not a valid timestamp");
+        }
+
+        var replaying = request.Replay.Count > 0 || request.ReplayRecent is not null;
+        if (replaying && !tenants.Tenants.TryGetValue(request.ReplayTenantId, out tenant))
+        {
+            throw RpcErrors.InvalidField("replay_tenant_id", "must be a configured tenant when replay or replay_recent is set");
         }
 
         var problems = new List<RuleProblem>();
         var candidate = RuleSetLoader.TryParseVersioned(request.RuleSetJson, 1, problems);
         var response = new ValidateRuleSetResponse { Valid = problems.Count == 0 };
         response.Problems.AddRange(problems.Select(problem => new RuleSetProblem { Path = problem.Path, Message = problem.Message }));
-        if (candidate is not null && tenant is not null)
+        if (candidate is null || tenant is null)
         {
-            response.Replayed.AddRange(replay.Replay(tenant, request.Replay, rules.InForce, candidate));
+            return response;
         }
 
-        return Task.FromResult(response);
+        var inForce = rules.InForce;
+        if (request.Replay.Count > 0)
+        {
+            response.Replayed.AddRange(await RpcErrors.StoreCall(() => replay.ReplayAsync(tenant, request.Replay, inForce, candidate, context.Deadline, context.CancellationToken), ReplayStore).ConfigureAwait(false));
+        }
+
+        if (request.ReplayRecent is { } recentRequest)
+        {
+            var limit = recentRequest.Limit == 0 ? DefaultRecentLimit : recentRequest.Limit;
+            var since = recentRequest.Since?.ToDateTimeOffset();
+            var recorded = await RpcErrors.StoreCall(() => recent.ReadAsync(tenant.Id, since, limit, context.CancellationToken), "The recent-decisions log").ConfigureAwait(false);
+            response.ReplayedRecent.AddRange(replay.ReplayRecorded(tenant, recorded, inForce, candidate));
+        }
+
+        return response;
     }
 
     public override Task<UpdateRuleSetResponse> UpdateRuleSet(UpdateRuleSetRequest request, ServerCallContext context) =>
@@ -122,6 +150,19 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
             var stored = await AppendAsync(target.Text, candidate, request.ExpectedVersion, request.Author, request.Reason, target.Version, context).ConfigureAwait(false);
             return new RollBackRuleSetResponse { Version = stored };
         });
+
+    private static bool IsValidTimestamp(Timestamp timestamp)
+    {
+        try
+        {
+            timestamp.ToDateTimeOffset();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private static List<BadRequest.Types.FieldViolation> AuditViolations(string author, string reason)
     {

@@ -13,6 +13,7 @@ using Gateway.Guards.Content;
 using Gateway.Guards.QuietHours;
 using Gateway.Observability;
 using Gateway.Pipeline;
+using Gateway.Recent;
 using Gateway.Recheck;
 using Gateway.Requests;
 using Gateway.Rules;
@@ -96,6 +97,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<DueShards>();
         services.AddSingleton<HeldReminders>();
         services.AddHostedService<HeldReminderReleaser>();
+
+        services.AddOptions<RecentDecisionsOptions>().Bind(configuration.GetSection(RecentDecisionsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RecentDecisionsOptions>, RecentDecisionsOptionsValidator>();
+        services.AddSingleton<RecentDecisions>();
+        services.AddHostedService<RecentDecisionsWriter>();
 
         services.AddSingleton<UnwrittenRecords>();
         services.AddHostedService(provider => provider.GetRequiredService<UnwrittenRecords>());

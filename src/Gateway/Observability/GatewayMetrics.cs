@@ -72,6 +72,13 @@ internal sealed class GatewayMetrics
             "gateway_unwritten_records_settled_total",
             "Unwritten records that left the retry: written, abandoned (time up or stopping) or dropped (too many waiting).",
             new CounterConfiguration { LabelNames = ["result"] });
+        RecentRequestsLogged = factory.CreateCounter(
+            "gateway_recent_requests_logged_total",
+            "Decided requests written to the recent-decisions log (replayed by ValidateRuleSet).");
+        RecentRequestsDropped = factory.CreateCounter(
+            "gateway_recent_requests_dropped_total",
+            "Decided requests the recent-decisions log dropped (best effort), by reason: queue_full, store_unavailable, error.",
+            new CounterConfiguration { LabelNames = ["reason"] });
         RuleSetVersion = factory.CreateGauge(
             "gateway_rule_set_version",
             "Version of the rule set in force.");
@@ -110,4 +117,8 @@ internal sealed class GatewayMetrics
     public Gauge UnwrittenRecords { get; }
 
     public Counter UnwrittenRecordsSettled { get; }
+
+    public Counter RecentRequestsLogged { get; }
+
+    public Counter RecentRequestsDropped { get; }
 }

@@ -7,6 +7,7 @@ using Gateway.Guards.Content;
 using Gateway.Guards.StatedPreferences;
 using Gateway.Hosting;
 using Gateway.Observability;
+using Gateway.Recent;
 using Gateway.Recheck;
 using Gateway.Requests;
 using Gateway.Rules;
@@ -29,6 +30,7 @@ internal sealed class DecisionPipeline(
     LocalGuards localGuards,
     GuardrailStore store,
     HeldReminders held,
+    RecentDecisions recent,
     LenderRecheck recheck,
     CarrierRelay carriers,
     UnwrittenRecords unwritten,
@@ -54,7 +56,7 @@ internal sealed class DecisionPipeline(
 
         var decision = await DecideCoreAsync(context, callerDeadline, cancellationToken).ConfigureAwait(false);
 
-        if (!decision.Replayed)
+        if (!decision.Replayed && mode != DecisionMode.Preview)
         {
             var reason = decision.Reasons.Count > 0 ? RuleNames.Of(decision.Reasons[0]) : "none";
             metrics.Decisions.WithLabels(tenant.Id, RuleNames.Of(request.Channel), RuleNames.Of(decision.Outcome), reason).Inc();
@@ -62,6 +64,7 @@ internal sealed class DecisionPipeline(
             if (mode == DecisionMode.Send)
             {
                 PipelineLog.Decided(logger, reminderId, tenant.Id, decision.Outcome, string.Join(",", decision.Reasons), request.Channel, rules.Version);
+                recent.Add(tenant.Id, request.Original, decision);
             }
         }
 
@@ -101,7 +104,7 @@ internal sealed class DecisionPipeline(
         {
             reservation = await store.CheckAndReserveAsync(context, caps, cancellationToken).ConfigureAwait(false);
         }
-        catch (StoreUnavailableException ex)
+        catch (StoreUnavailableException ex) when (context.Mode != DecisionMode.Preview)
         {
             PipelineLog.StoreUnavailable(logger, "reserve", ex);
             context.Add(GuardVerdict.Unavailable("store", ReasonCode.StoreUnavailable, "the guardrail store did not answer in time"));
@@ -145,6 +148,12 @@ internal sealed class DecisionPipeline(
                 break;
             default:
                 throw new UnreachableException($"Unknown reservation status {reservation.Status}");
+        }
+
+        if (context.Mode == DecisionMode.Preview)
+        {
+            // A rule set preview ends at the store: the recheck and the relay do not depend on the rules.
+            return DecisionFactory.Create(context, Outcome.Unspecified);
         }
 
         var reserved = context.Mode == DecisionMode.Send ? caps : [];
@@ -392,7 +401,7 @@ internal sealed class DecisionPipeline(
 
     private async Task<Decision> RecordAsync(DecisionContext context, Decision decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken)
     {
-        if (context.Mode == DecisionMode.DryRun)
+        if (context.Mode != DecisionMode.Send)
         {
             return decision;
         }
@@ -449,7 +458,7 @@ internal sealed class DecisionPipeline(
 
     private async Task ReleaseAsync(DecisionContext context, IReadOnlyList<CapRule> reserved)
     {
-        if (context.Mode == DecisionMode.DryRun)
+        if (context.Mode != DecisionMode.Send)
         {
             return;
         }

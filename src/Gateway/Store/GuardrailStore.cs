@@ -42,7 +42,7 @@ internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOpti
         values[3] = (long)_options.IdempotencyTtl.TotalMilliseconds;
         values[4] = ConsentField(request.Channel, contactHash);
         values[5] = context.Jurisdiction.ConsentRequiredChannels.Contains(request.Channel) ? 1 : 0;
-        values[6] = context.Mode == DecisionMode.DryRun ? 1 : 0;
+        values[6] = context.Mode switch { DecisionMode.Send => 0, DecisionMode.DryRun => 1, _ => 2 };
         values[7] = (long)_options.ReservationLease.TotalMilliseconds;
         values[9] = context.Releasing ? 1 : 0;
         values[10] = RuleNames.Of(request.Channel);

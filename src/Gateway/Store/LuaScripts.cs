@@ -16,6 +16,7 @@ internal static class LuaScripts
     public static readonly string RulesAppend = Load("rules_append");
     public static readonly string Throttle = Load("throttle");
     public static readonly string Delivery = Load("delivery");
+    public static readonly string RecentTrim = Load("recent_trim");
 
     private static string Load(string name)
     {

@@ -7,8 +7,9 @@ namespace Gateway.Store;
 /// What counts as "the store did not answer", in one place for every store call: connection and
 /// server errors, timeouts, and the client's own failures under load (StackExchange.Redis can throw
 /// InvalidOperationException, for example "Reading is not allowed after reader was completed",
-/// or ObjectDisposedException while a connection is torn down). Each is a store that cannot be
-/// relied on this time: the gateway fails closed, never answers a bare UNKNOWN.
+/// or ObjectDisposedException while a connection is torn down, or a TaskCanceledException for
+/// a command in flight on a connection that died). Each is a store that cannot be relied on this
+/// time: the gateway fails closed, never answers a bare UNKNOWN.
 /// </summary>
 internal static class StoreFailure
 {
@@ -28,7 +29,7 @@ internal static class StoreFailure
         {
             return await call(redis.GetDatabase()).WaitAsync(budget, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (Is(ex))
+        catch (Exception ex) when (Is(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             metrics?.StoreFailures.WithLabels(operation).Inc();
             throw new StoreUnavailableException($"The store did not answer the {operation} step within {budget.TotalMilliseconds} ms.", ex);

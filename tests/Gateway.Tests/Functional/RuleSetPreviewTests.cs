@@ -29,11 +29,11 @@ public sealed class RuleSetPreviewTests(RedisFixture redis)
         Assert.True(response.Valid);
         Assert.Equal([true, true, false], response.Replayed.Select(r => r.Changed));
         var email = response.Replayed[0];
-        Assert.Equal((LocalOutcome.Passes, LocalOutcome.Suppressed), (email.InForce, email.Candidate));
+        Assert.Equal((ReplayOutcome.Passes, ReplayOutcome.Suppressed), (email.InForce, email.Candidate));
         Assert.Equal([ReasonCode.ChannelNotAllowed, ReasonCode.ContentRejected], email.CandidateReasons);
         Assert.Contains(email.Why, why => why.StartsWith("channel_permission: PASS -> SUPPRESS", StringComparison.Ordinal));
         Assert.Equal([ReasonCode.ContentRejected], response.Replayed[1].CandidateReasons);
-        Assert.Equal(LocalOutcome.Passes, response.Replayed[2].Candidate);
+        Assert.Equal(ReplayOutcome.Passes, response.Replayed[2].Candidate);
 
         // Nothing went live.
         Assert.Equal(1, (await environment.Gateway.EvaluateAsync(TestReminders.OverdueEmail())).RuleSetVersion);

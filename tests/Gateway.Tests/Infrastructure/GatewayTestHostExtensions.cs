@@ -18,6 +18,22 @@ internal static class GatewayTestHostExtensions
     public static Task<RpcException> SendRefusedAsync(this GatewayTestHost host, Reminder reminder) =>
         Assert.ThrowsAsync<RpcException>(async () => await host.SendAsync(reminder));
 
+    /// <summary>Waits (bounded, 10 s) until the sample <paramref name="series"/> of /metrics reaches <paramref name="atLeast"/>, for work done in the background; returns its value then.</summary>
+    public static async Task<double> AwaitMetricAsync(this GatewayTestHost host, string series, double atLeast)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var value = GatewayTestHost.Sample(await host.ScrapeMetricsAsync(), series);
+            if (value >= atLeast || waited.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return value;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>The tenant's <c>gateway_recheck_circuit_state</c>, or null when /metrics does not show it.</summary>
     public static async Task<double?> CircuitStateAsync(this GatewayTestHost host)
     {

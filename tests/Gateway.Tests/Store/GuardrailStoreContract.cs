@@ -291,6 +291,31 @@ public abstract class GuardrailStoreContract
     }
 
     [Fact]
+    public async Task Preview_IgnoresTheIdempotencyKeyCountsCapsAndReservesNothing()
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var cap = StoreHarness.Cap(2, Day);
+        var key = "key-" + Guid.NewGuid().ToString("N");
+        await harness.SendAsync(cap, harness.Context(idempotencyKey: key));
+
+        var previews = new List<Reservation>();
+        for (var i = 0; i < 3; i++)
+        {
+            previews.Add(await harness.Store.CheckAndReserveAsync(harness.Context(idempotencyKey: key, mode: DecisionMode.Preview), [cap], default));
+        }
+
+        var lowered = await harness.Store.CheckAndReserveAsync(harness.Context(idempotencyKey: key, mode: DecisionMode.Preview), [StoreHarness.Cap(1, Day)], default);
+        var retry = await harness.Store.CheckAndReserveAsync(harness.Context(idempotencyKey: key), [cap], default);
+        var real = await harness.Store.CheckAndReserveAsync(harness.Context(), [cap], default);
+
+        // The key already answers, yet a preview decides the request afresh; it counts the one send and adds none.
+        Assert.All(previews, preview => Assert.Equal((ReservationStatus.WouldReserve, 1L), (preview.Status, Assert.Single(preview.Caps).Count)));
+        Assert.Equal(ReservationStatus.CapExceeded, lowered.Status);
+        Assert.Equal(ReservationStatus.Duplicate, retry.Status);
+        Assert.Equal((ReservationStatus.Reserved, 1L), (real.Status, Assert.Single(real.Caps).Count));
+    }
+
+    [Fact]
     public async Task Reserve_HundredConcurrentAgainstCapOfThree_ExactlyThree()
     {
         await using var harness = await StoreHarness.ConnectAsync(ConnectionString);

@@ -11,7 +11,8 @@
 --
 -- ARGV[1] now (ms since epoch)        ARGV[2] reminder id           ARGV[3] request fingerprint
 -- ARGV[4] idempotency ttl (ms)        ARGV[5] consent field suffix   ARGV[6] consent required (1|0)
--- ARGV[7] dry run (1|0)               ARGV[8] reservation lease (ms) ARGV[9] longest cap span (ms)
+-- ARGV[7] dry run (1|0; 2: a rule set preview, a dry run that ignores the idempotency key)
+-- ARGV[8] reservation lease (ms)     ARGV[9] longest cap span (ms)
 -- ARGV[10] releasing (1: this decides a held reminder at its release | 0)
 -- ARGV[11] channel (sms, voice, email, push)
 -- ARGV[12] the decision instant's local weekday and minute in each candidate zone: 'day:minute,…'
@@ -35,7 +36,8 @@
 -- counts until the lease ends, then stops counting; its idempotency key is then decided afresh.
 
 local now = tonumber(ARGV[1])
-local dry_run = ARGV[7] == '1'
+local dry_run = ARGV[7] ~= '0'
+local preview = ARGV[7] == '2'
 local lease = tonumber(ARGV[8])
 
 local releasing = ARGV[10] == '1'
@@ -48,7 +50,7 @@ end
 
 -- Releasing a held reminder decides its key afresh; but if another instance's release of it is
 -- still in progress (pending, inside its lease), this one waits like any duplicate would.
-local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision', 'at')
+local idem = preview and {} or redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision', 'at')
 if idem[1] and not (releasing and idem[3] == ARGV[2] and idem[2] == 'held') then
   if idem[1] ~= ARGV[3] then return { 'CONFLICT', idem[3], '' } end
   if idem[2] == 'done' or idem[2] == 'held' then return { 'DUPLICATE', idem[3], idem[4] } end

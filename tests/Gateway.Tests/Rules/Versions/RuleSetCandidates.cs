@@ -19,6 +19,14 @@ internal static class RuleSetCandidates
         .Replace("\"overdue_notice\": [\"sms\", \"email\", \"push\", \"voice\"]", "\"overdue_notice\": [\"sms\", \"push\", \"voice\"]", StringComparison.Ordinal)
         .Replace("{ \"phrase\": \"老赖\", \"category\": \"abuse\" }", "{ \"phrase\": \"老赖\", \"category\": \"abuse\" },\n    { \"phrase\": \"avery\", \"category\": \"test\" }", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The US preset with the store's rules tightened: at most 2 reminders a day to one debtor
+    /// (instead of 3), and recorded consent required for SMS.
+    /// </summary>
+    public static string Stricter => Open
+        .Replace("{ \"id\": \"debtor-all-24h\", \"scope\": \"debtor\", \"window\": \"PT24H\", \"limit\": 3 }", "{ \"id\": \"debtor-all-24h\", \"scope\": \"debtor\", \"window\": \"PT24H\", \"limit\": 2 }", StringComparison.Ordinal)
+        .Replace("\"consentRequiredChannels\": []", "\"consentRequiredChannels\": [\"sms\"]", StringComparison.Ordinal);
+
     /// <summary>The US preset with a no-contact calendar holding <paramref name="date"/>.</summary>
     public static string WithNoContactDay(string date) => Open
         .Replace("\"contactReverifyAfter\": \"P60D\"", "\"contactReverifyAfter\": \"P60D\", \"noContactCalendars\": [\"test-day\"]", StringComparison.Ordinal)
