@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Requests;
 using Gateway.Rules;
@@ -44,7 +45,10 @@ public sealed class SandboxHost : IAsyncDisposable
         var options = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
 
         var store = EmbeddedGarnet.Start(options.StorePort);
+        // The sandbox process's composition root: the seed's dates are relative to its start.
+#pragma warning disable RS0030
         var seed = LenderSeed.Load(Path.Combine(AppContext.BaseDirectory, options.SeedPath), TimeProvider.System.GetUtcNow());
+#pragma warning restore RS0030
         var lender = await SandboxLenderServer.StartAsync(options.LenderPort, seed).ConfigureAwait(false);
         var outboxPath = Path.GetFullPath(options.OutboxPath);
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Gateway.Decisions;
 using Gateway.Guards.Content;
 using Gateway.Pipeline;
 

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Pipeline;
 using Gateway.Requests;
 using Gateway.Rules;
@@ -35,6 +36,6 @@ internal static class MicroFixture
     public static DecisionContext Context(Reminder reminder)
     {
         var validation = new ReminderValidator(TimeProvider.System).Validate(reminder, Rules, TenantId);
-        return new DecisionContext(Tenant, validation.Request ?? throw new InvalidOperationException("the fixture reminder is invalid"), Rules, Daytime, DecisionMode.DryRun, string.Empty);
+        return new DecisionContext(Tenant, validation.Request ?? throw new InvalidOperationException("the fixture reminder is invalid"), Rules, Daytime, DecisionMode.DryRun, string.Empty, DateTimeOffset.MaxValue);
     }
 }

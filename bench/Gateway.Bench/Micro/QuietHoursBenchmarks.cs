@@ -11,7 +11,7 @@ public class QuietHoursBenchmarks
     private static readonly DateTimeOffset Night = new(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
     private IReadOnlyList<ContactWindow> _windows = [];
     private IReadOnlyList<TimeZoneInfo> _zones = [];
-    private Gateway.Pipeline.DecisionContext _context = null!;
+    private Gateway.Decisions.DecisionContext _context = null!;
     private readonly QuietHoursGuard _guard = new();
 
     /// <summary>One zone from the request, or the US fallback zones (seven) when nothing says where the recipient is.</summary>

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.Pipeline;
 using Gateway.Recent;

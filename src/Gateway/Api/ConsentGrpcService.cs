@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Guards.StatedPreferences;
 using Gateway.Requests;
 using Gateway.Rules;

@@ -1,4 +1,5 @@
 using Bench.V1;
+using Gateway.Decisions;
 using Gateway.Pipeline;
 using Gateway.Rules;
 using Gateway.V1;
@@ -29,7 +30,7 @@ internal sealed class PassThroughGrpcService(RuleSetProvider rules, TimeProvider
                 IdempotencyKey = reminder.IdempotencyKey,
                 Outcome = Outcome.Sent,
                 Carrier = "pass-through",
-                RuleSetVersion = rules.Current.Version,
+                RuleSetVersion = rules.InForce.Version,
                 DecidedAt = Timestamp.FromDateTimeOffset(now),
                 Channel = reminder.Channel,
                 DebtorId = reminder.DebtorId,

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Deferral;
 using Gateway.Pipeline;
 using Gateway.Requests;
@@ -10,7 +11,7 @@ using Grpc.Core;
 namespace Gateway.Api;
 
 /// <summary>The <c>gateway.v1.ReminderService</c> endpoint: validation, then the pipeline. No business rule lives here.</summary>
-internal sealed class ReminderGrpcService(ReminderValidator validator, RuleSetProvider rules, DecisionPipeline pipeline, GuardrailStore store, HeldReminders held, TimeProvider time)
+internal sealed class ReminderGrpcService(DecisionPipeline pipeline, GuardrailStore store, HeldReminders held, TimeProvider time)
     : ReminderService.ReminderServiceBase
 {
     /// <summary>How many reminders of one stream are decided at once. Responses still leave in request order.</summary>
@@ -224,16 +225,10 @@ internal sealed class ReminderGrpcService(ReminderValidator validator, RuleSetPr
 
     private static Task<T> StoreCall<T>(Func<Task<T>> call) => RpcErrors.StoreCall(call, "The decision store");
 
-    private Task<Decision> DecideAsync(Reminder? reminder, DecisionMode mode, ServerCallContext context)
+    private async Task<Decision> DecideAsync(Reminder? reminder, DecisionMode mode, ServerCallContext context)
     {
-        var tenant = context.GetTenant();
-        var snapshot = rules.InForce;
-        var validation = validator.Validate(reminder, snapshot, tenant.Id);
-        if (!validation.IsValid)
-        {
-            return Task.FromException<Decision>(RpcErrors.InvalidArgument(validation.Violations));
-        }
-
-        return RpcErrors.Translate(() => pipeline.DecideAsync(tenant, validation.Request!, snapshot, mode, context.Deadline, context.CancellationToken));
+        var request = new DecisionRequest(context.GetTenant(), reminder, mode, WallClock.FromGrpc(context.Deadline));
+        var result = await RpcErrors.Translate(() => pipeline.DecideAsync(request, context.CancellationToken)).ConfigureAwait(false);
+        return result.Decision ?? throw RpcErrors.InvalidArgument(result.Violations);
     }
 }

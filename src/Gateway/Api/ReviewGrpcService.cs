@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Deferral;
 using Gateway.Pipeline;
 using Gateway.Requests;
@@ -11,7 +12,7 @@ using Grpc.Core;
 namespace Gateway.Api;
 
 /// <summary>The <c>gateway.v1.ReviewService</c> endpoint: the lender's reviewers approve or reject reminders held for review.</summary>
-internal sealed class ReviewGrpcService(HeldReminders held, ReminderValidator validator, RuleSetProvider rules, DecisionPipeline pipeline) : ReviewService.ReviewServiceBase
+internal sealed class ReviewGrpcService(HeldReminders held, DecisionPipeline pipeline) : ReviewService.ReviewServiceBase
 {
     public override async Task<ListPendingReviewsResponse> ListPendingReviews(ListPendingReviewsRequest request, ServerCallContext context)
     {
@@ -50,18 +51,18 @@ internal sealed class ReviewGrpcService(HeldReminders held, ReminderValidator va
 
         var reminder = await StoreCall(() => held.ReadAsync(tenant.Id, request.DebtorId, request.ReminderId, context.CancellationToken)).ConfigureAwait(false)
             ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "The reminder's hold ended while it was being approved."));
-        var snapshot = rules.Current;
-        var validation = validator.Validate(reminder.Request, snapshot, tenant.Id, releasing: true);
-        if (!validation.IsValid)
+        // Approval runs the whole pipeline again (consent, caps, quiet hours, the lender's recheck)
+        // under the rule set in force, the review gate letting it through in the reviewer's name.
+        var result = await RpcErrors.Translate(() => pipeline.DecideAsync(
+            new DecisionRequest(tenant, reminder.Request, DecisionMode.Send, WallClock.FromGrpc(context.Deadline)) { ReleasingReminderId = request.ReminderId, ApprovedBy = request.Reviewer },
+            context.CancellationToken)).ConfigureAwait(false);
+        if (result.Decision is not { } decision)
         {
+            // The rule set changed under it (a template withdrawn): it can no longer go as asked.
             var expired = await StoreCall(() => held.ExpireAsync(reminder, context.CancellationToken)).ConfigureAwait(false);
-            return new ApproveReminderResponse { Decision = expired ?? throw RpcErrors.InvalidArgument(validation.Violations) };
+            return new ApproveReminderResponse { Decision = expired ?? throw RpcErrors.InvalidArgument(result.Violations) };
         }
 
-        // Approval runs the whole pipeline again: consent, caps, quiet hours, the lender's recheck.
-        var decision = await RpcErrors.Translate(() => pipeline.DecideAsync(
-            tenant, validation.Request!, snapshot, DecisionMode.Send, context.Deadline, context.CancellationToken, releasingReminderId: request.ReminderId, approved: true)).ConfigureAwait(false);
-        decision.Verdicts.Add(new RuleVerdict { Rule = "review.approval", Verdict = Verdict.Pass, Detail = $"approved by {request.Reviewer}" });
         return new ApproveReminderResponse { Decision = decision };
     }
 

@@ -58,12 +58,12 @@ internal static class HttpCarrierCall
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                return CarrierResult.Reject(carrier, "HTTP 429 (rate limited)", retryable: true, RetryAfterOf(response.Headers.RetryAfter), status: "rate_limited");
+                return CarrierResult.Reject(carrier, "HTTP 429 (rate limited)", retryable: true, RetryAfterOf(response.Headers), status: "rate_limited");
             }
 
             if (retryableStatusCodes.Contains(code))
             {
-                return CarrierResult.Reject(carrier, $"HTTP {code} (not taken)", retryable: true, RetryAfterOf(response.Headers.RetryAfter), status: "unavailable") with { Reason = V1.ReasonCode.CarrierUnavailable };
+                return CarrierResult.Reject(carrier, $"HTTP {code} (not taken)", retryable: true, RetryAfterOf(response.Headers), status: "unavailable") with { Reason = V1.ReasonCode.CarrierUnavailable };
             }
 
             if (code >= 500)
@@ -75,10 +75,15 @@ internal static class HttpCarrierCall
         }
     }
 
-    private static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header) => header switch
+    /// <summary>
+    /// The carrier's own wait. A Retry-After date is read against the response's own Date header
+    /// (RFC 9110 10.2.3), so that neither clock's skew against the carrier's matters; without one
+    /// the date says nothing usable and the resilience pipeline's own backoff applies.
+    /// </summary>
+    private static TimeSpan? RetryAfterOf(HttpResponseHeaders headers) => headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => date - TimeProvider.System.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        { Date: { } date } when headers.Date is { } sent => date - sent is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
         _ => null,
     };
 }

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Observability;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace Gateway.Channels;
 /// expiry, hold the request to its budget, classify a request that got no answer, and count and log
 /// the result. The carrier supplies only the request and the mapping of the answer.
 /// </summary>
-internal sealed class PushSend(string carrier, TimeSpan budget, TimeSpan defaultTimeToLive, TimeSpan limit, TimeProvider time, GatewayMetrics metrics, ILogger logger)
+internal sealed class PushSend(string carrier, TimeSpan budget, TimeSpan defaultTimeToLive, TimeSpan limit, TimeProvider time, WallClock wall, GatewayMetrics metrics, ILogger logger)
 {
     /// <param name="messageId">The id the carrier will know the message by, kept on an ambiguous result so a receipt can settle it later.</param>
     /// <param name="send">Sends with the current time and the time to live, and maps the carrier's answer.</param>
@@ -22,7 +23,7 @@ internal sealed class PushSend(string carrier, TimeSpan budget, TimeSpan default
         }
 
         // The budget is real waiting on a network, so it runs on the system clock, not the business one.
-        using var timeout = new CancellationTokenSource(budget, TimeProvider.System);
+        using var timeout = new CancellationTokenSource(budget, wall.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         CarrierResult result;
         try

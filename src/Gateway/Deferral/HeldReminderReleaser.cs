@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Pipeline;
@@ -22,12 +23,11 @@ internal sealed class HeldReminderReleaser(
     HeldReminders held,
     DueShards shards,
     DecisionPipeline pipeline,
-    ReminderValidator validator,
-    RuleSetProvider rules,
     TenantDirectory tenants,
     GatewayMetrics metrics,
     IOptions<DeferralOptions> options,
     TimeProvider time,
+    WallClock wall,
     ILogger<HeldReminderReleaser> logger) : BackgroundService
 {
     private static readonly TimeSpan MeasureEvery = TimeSpan.FromSeconds(5);
@@ -90,7 +90,7 @@ internal sealed class HeldReminderReleaser(
             try
             {
                 // Real time: polling paces the worker, while due-ness is judged on the business clock.
-                await Task.Delay(_options.PollInterval, TimeProvider.System, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(_options.PollInterval, wall.Time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -159,18 +159,16 @@ internal sealed class HeldReminderReleaser(
             return null;
         }
 
-        var snapshot = rules.Current;
-        var validation = validator.Validate(reminder.Request, snapshot, tenantId, releasing: true);
-        if (!validation.IsValid)
+        var deadline = wall.GetUtcNow() + DecisionBudget;
+        var result = await pipeline.DecideAsync(new DecisionRequest(tenant, reminder.Request, DecisionMode.Send, deadline) { ReleasingReminderId = reminderId }, stoppingToken).ConfigureAwait(false);
+        if (result.Decision is not { } decision)
         {
             // The rule set changed under it (a template withdrawn): it can no longer go as asked.
-            DeferralLog.NoLongerValid(logger, reminderId, snapshot.Version, string.Join(", ", validation.Violations.Select(v => v.Field)));
+            DeferralLog.NoLongerValid(logger, reminderId, result.Rules.Version, string.Join(", ", result.Violations.Select(v => v.Field)));
             await held.ExpireAsync(reminder, stoppingToken).ConfigureAwait(false);
             return "expired";
         }
 
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + DecisionBudget;
-        var decision = await pipeline.DecideAsync(tenant, validation.Request!, snapshot, DecisionMode.Send, deadline, stoppingToken, releasingReminderId: reminderId).ConfigureAwait(false);
         return RuleNames.Of(decision.Outcome);
     }
 

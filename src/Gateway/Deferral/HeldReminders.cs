@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Pipeline;
 using Gateway.Store;

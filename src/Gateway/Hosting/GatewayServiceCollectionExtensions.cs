@@ -1,3 +1,8 @@
+using Gateway.Record;
+using Gateway.Relay;
+using Gateway.Reserve;
+using Gateway.Guards;
+using Gateway.Decisions;
 using Gateway.Api;
 using Gateway.Channels;
 using Gateway.Channels.Apns;
@@ -51,7 +56,13 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<IValidateOptions<CarrierResilienceOptions>, CarrierResilienceOptionsValidator>();
 
+        // The composition root, the one place that names the system clock (eng/BannedSymbols.txt).
+        // Deadlines, timeouts and delays run on the wall clock (gRPC deadlines are wall-clock
+        // instants); a test replaces either as it needs.
+#pragma warning disable RS0030
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new WallClock(TimeProvider.System));
+#pragma warning restore RS0030
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<RuleSetProvider>();
         services.AddSingleton<TenantDirectory>();
@@ -66,6 +77,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<QuietHoursGuard>();
         services.AddSingleton<ContentGuard>();
         services.AddSingleton<LocalGuards>();
+        services.AddSingleton<LocalRulesStep>();
+        services.AddSingleton<ReserveStep>();
+        services.AddSingleton<RecheckStep>();
+        services.AddSingleton<RelayStep>();
+        services.AddSingleton<DecisionSteps>();
+        services.AddSingleton<RecordStep>();
 
         services.AddSingleton<IConnectionMultiplexer>(provider => ConnectStore(provider.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.AddSingleton<ContactHasher>();

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using System.Diagnostics;
 using Gateway.Hosting;
 using Gateway.Observability;
@@ -24,6 +25,7 @@ internal sealed class RecentDecisionsWriter(
     GatewayMetrics metrics,
     IOptions<RecentDecisionsOptions> options,
     TimeProvider time,
+    WallClock wall,
     ILogger<RecentDecisionsWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 2_000;
@@ -49,7 +51,7 @@ internal sealed class RecentDecisionsWriter(
             try
             {
                 // Real time: the interval paces the writer; the entries carry business time.
-                await Task.Delay(_options.FlushInterval, TimeProvider.System, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(_options.FlushInterval, wall.Time, stoppingToken).ConfigureAwait(false);
                 await FlushAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Pipeline;
@@ -19,7 +20,7 @@ namespace Gateway.Recheck;
 /// under one deadline, through the lender's resilience pipeline (timeout and circuit breaker); any
 /// failure is a verdict of <see cref="Verdict.Unavailable"/>, never a pass.
 /// </summary>
-internal sealed class LenderRecheck(LenderChannels channels, LenderResilience resilience, IOptions<RecheckOptions> options, GatewayMetrics metrics, ILogger<LenderRecheck> logger)
+internal sealed class LenderRecheck(LenderChannels channels, LenderResilience resilience, IOptions<RecheckOptions> options, WallClock wall, GatewayMetrics metrics, ILogger<LenderRecheck> logger)
 {
     private const string NoAnswerInTime = "no answer before the deadline";
     private const string CircuitOpen = "the circuit breaker for this lender is open after repeated failures; the lender was not called";
@@ -31,9 +32,9 @@ internal sealed class LenderRecheck(LenderChannels channels, LenderResilience re
         ArgumentNullException.ThrowIfNull(context);
         var started = Stopwatch.GetTimestamp();
 
-        // gRPC deadlines are wall-clock instants on the wire, so they come from the system clock,
-        // not from the injected business clock that quiet hours run on.
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + _options.Timeout;
+        // gRPC deadlines are wall-clock instants on the wire, so they come from the wall clock,
+        // not from the decision clock that quiet hours run on.
+        var deadline = wall.GetUtcNow().UtcDateTime + _options.Timeout;
         if (callerDeadline < deadline)
         {
             deadline = callerDeadline;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Tenancy;
@@ -20,14 +21,14 @@ internal sealed class LenderResilience
 {
     private readonly FrozenDictionary<string, ResiliencePipeline<RecheckResult>> _byTenant;
 
-    public LenderResilience(TenantDirectory tenants, IOptions<RecheckOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<LenderResilience> logger)
+    public LenderResilience(TenantDirectory tenants, IOptions<RecheckOptions> options, TimeProvider time, WallClock wall, GatewayMetrics metrics, ILogger<LenderResilience> logger)
     {
         var byTenant = new Dictionary<string, ResiliencePipeline<RecheckResult>>(StringComparer.Ordinal);
         foreach (var endpoint in tenants.Tenants.Values.GroupBy(tenant => tenant.LenderAddress))
         {
             var ids = endpoint.Select(tenant => tenant.Id).Order(StringComparer.Ordinal).ToArray();
             var circuit = new CircuitReport(endpoint.Key, ids, metrics, logger);
-            var pipeline = Build(options.Value, time, circuit);
+            var pipeline = Build(options.Value, time, wall, circuit);
             foreach (var id in ids)
             {
                 byTenant[id] = pipeline;
@@ -41,11 +42,11 @@ internal sealed class LenderResilience
 
     public ResiliencePipeline<RecheckResult> For(Tenant tenant) => _byTenant[tenant.Id];
 
-    private static ResiliencePipeline<RecheckResult> Build(RecheckOptions options, TimeProvider time, CircuitReport circuit)
+    private static ResiliencePipeline<RecheckResult> Build(RecheckOptions options, TimeProvider time, WallClock wall, CircuitReport circuit)
     {
         // The timeout measures real waiting, like the gRPC deadline it backs up, so it runs on the
         // system clock. The breaker's windows run on the gateway's clock, the one decisions use.
-        var timeout = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }.AddTimeout(options.Timeout).Build();
+        var timeout = new ResiliencePipelineBuilder { TimeProvider = wall.Time }.AddTimeout(options.Timeout).Build();
         return new ResiliencePipelineBuilder<RecheckResult> { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<RecheckResult>
             {

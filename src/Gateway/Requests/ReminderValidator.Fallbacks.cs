@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Rules;
 using Gateway.V1;
 using Google.Rpc;

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Gateway.Decisions;
 using Gateway.Rules;
 using Gateway.V1;
 using Google.Rpc;

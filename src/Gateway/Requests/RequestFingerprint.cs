@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gateway.Decisions;
 using Gateway.V1;
 
 namespace Gateway.Requests;

@@ -1,5 +1,7 @@
 using Google.Rpc;
 
+using Gateway.Decisions;
+
 namespace Gateway.Requests;
 
 /// <summary>Either a valid request or every field violation found.</summary>

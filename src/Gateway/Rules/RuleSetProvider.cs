@@ -35,7 +35,10 @@ internal sealed class RuleSetProvider
     public RuleSet Current => Volatile.Read(ref _current);
 
     /// <summary>The version that decides a request now: <see cref="Current"/>, or while it is not yet effective, the one it replaced.</summary>
-    public RuleSet InForce => Current.InForceAt(_time.GetUtcNow());
+    public RuleSet InForce => InForceAt(_time.GetUtcNow());
+
+    /// <summary>The version that decides a request made at <paramref name="instant"/>.</summary>
+    public RuleSet InForceAt(DateTimeOffset instant) => Current.InForceAt(instant);
 
     /// <summary>The rule file loaded at start-up, its text (to seed an empty store) and its rules.</summary>
     public string FilePath { get; }

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using System.Security.Cryptography;
 using System.Text;
 using Gateway.Hosting;
@@ -12,7 +13,7 @@ namespace Gateway.Store;
 /// through <c>throttle.lua</c> (GCRA on Redis's clock). The sender is the lender's own number, yet
 /// only a digest of it names the key, so no phone number of any kind is a key name.
 /// </summary>
-internal sealed class CarrierThrottle(IConnectionMultiplexer redis, IOptions<StoreOptions> options, GatewayMetrics metrics)
+internal sealed class CarrierThrottle(IConnectionMultiplexer redis, IOptions<StoreOptions> options, GatewayMetrics metrics, WallClock wall)
 {
     /// <summary>
     /// Reserves the next slot of <paramref name="carrier"/> for <paramref name="sender"/> and waits
@@ -20,7 +21,7 @@ internal sealed class CarrierThrottle(IConnectionMultiplexer redis, IOptions<Sto
     /// </summary>
     public async Task<bool> WaitTurnAsync(string carrier, string sender, double perSecond, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        var maxWait = deadline - TimeProvider.System.GetUtcNow();
+        var maxWait = deadline - wall.GetUtcNow();
         if (maxWait <= TimeSpan.Zero)
         {
             return false;
@@ -41,7 +42,7 @@ internal sealed class CarrierThrottle(IConnectionMultiplexer redis, IOptions<Sto
 
         if (waitMicros > 0)
         {
-            await Task.Delay(TimeSpan.FromMicroseconds(waitMicros), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMicroseconds(waitMicros), wall.Time, cancellationToken).ConfigureAwait(false);
         }
 
         return true;

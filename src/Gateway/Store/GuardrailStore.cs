@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Decisions;
 using Gateway.Guards.QuietHours;
 using Gateway.Hosting;
 using Gateway.Observability;

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Requests;

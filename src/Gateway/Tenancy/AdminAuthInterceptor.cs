@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Grpc.Core;

@@ -1,5 +1,7 @@
 using Grpc.Core;
 
+using Gateway.Decisions;
+
 namespace Gateway.Tenancy;
 
 /// <summary>Reads the tenant that <see cref="TenantAuthInterceptor"/> attached to a call.</summary>

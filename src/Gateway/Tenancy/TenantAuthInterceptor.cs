@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Observability;
 using Grpc.Core;
 using Grpc.Core.Interceptors;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Microsoft.Extensions.Options;
 

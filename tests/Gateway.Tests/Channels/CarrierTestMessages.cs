@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Channels;
 using Gateway.Guards.Content;
 using Gateway.Requests;

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Tenancy;
 
 namespace Gateway.Tests.Infrastructure;

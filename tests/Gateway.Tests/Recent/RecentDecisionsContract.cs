@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Deferral;
 using Gateway.Hosting;
 using Gateway.Observability;
@@ -96,7 +97,7 @@ public abstract class RecentDecisionsContract
             clock);
         var protector = new PayloadProtector(Options.Create(new GatewayOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" }));
         var log = new RecentDecisions(store, protector, options, clock);
-        return (log, new RecentDecisionsWriter(log, store, metrics, options, clock, NullLogger<RecentDecisionsWriter>.Instance));
+        return (log, new RecentDecisionsWriter(log, store, metrics, options, clock, TestWallClock.Real, NullLogger<RecentDecisionsWriter>.Instance));
     }
 
     private static Decision DecisionAt(DateTimeOffset at) => new()

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Gateway.Decisions;
 using Gateway.Guards.StatedPreferences;
 using Gateway.Pipeline;
 using Gateway.Rules;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Pipeline;
@@ -57,7 +58,7 @@ internal sealed class StoreHarness : IAsyncDisposable
         reminder ??= TestReminders.OverdueEmail(debtorId, "L-1", email ?? "debtor@example.com", idempotencyKey);
         var validation = new Gateway.Requests.ReminderValidator(Clock).Validate(reminder, rules, Tenant.Id);
         Assert.True(validation.IsValid, string.Join("; ", validation.Violations));
-        return new DecisionContext(Tenant, validation.Request!, rules, at ?? Clock.GetUtcNow(), mode, mode == DecisionMode.Send ? ReminderIds.New(Clock) : string.Empty);
+        return new DecisionContext(Tenant, validation.Request!, rules, at ?? Clock.GetUtcNow(), mode, mode == DecisionMode.Send ? ReminderIds.New(Clock) : string.Empty, DateTimeOffset.MaxValue);
     }
 
     /// <summary>

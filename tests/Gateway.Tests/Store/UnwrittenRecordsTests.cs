@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
-using Gateway.Pipeline;
+using Gateway.Record;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ public sealed class UnwrittenRecordsTests
         var logs = new LogCapture();
         var metrics = new GatewayMetrics();
         var options = Options.Create(new StoreOptions { ConnectionString = "unused", UnwrittenRecordCapacity = 1, UnwrittenRecordRetryFor = TimeSpan.FromMilliseconds(500) });
-        using var unwritten = new UnwrittenRecords(harness.Store, options, metrics, harness.Clock, logs.For<UnwrittenRecords>());
+        using var unwritten = new UnwrittenRecords(harness.Store, options, metrics, harness.Clock, TestWallClock.Real, logs.For<UnwrittenRecords>());
         await unwritten.StartAsync(CancellationToken.None);
 
         var keptAdded = unwritten.Add(kept, DecisionFactory.Create(kept, Gateway.V1.Outcome.Sent), [], Gateway.Store.IdempotencyMode.Bind, checkIdempotency: false);

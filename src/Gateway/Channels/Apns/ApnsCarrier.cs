@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.V1;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ internal sealed class ApnsCarrier : ICarrier, IDisposable
     private readonly HttpClient _http;
     private readonly PushSend _send;
 
-    public ApnsCarrier(IOptions<ApnsCarrierOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<ApnsCarrier> logger)
+    public ApnsCarrier(IOptions<ApnsCarrierOptions> options, TimeProvider time, WallClock wall, GatewayMetrics metrics, ILogger<ApnsCarrier> logger)
     {
         _options = options.Value;
         _token = new ApnsProviderToken(_options, time, logger);
@@ -32,7 +33,7 @@ internal sealed class ApnsCarrier : ICarrier, IDisposable
         };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => CertificatePin.Validate(certificate, errors, trusted);
         _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _send = new PushSend(CarrierName, _options.Timeout, _options.DefaultTimeToLive, Limit, time, metrics, logger);
+        _send = new PushSend(CarrierName, _options.Timeout, _options.DefaultTimeToLive, Limit, time, wall, metrics, logger);
     }
 
     public string Name => CarrierName;

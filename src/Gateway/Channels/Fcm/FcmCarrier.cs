@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -23,7 +24,7 @@ internal sealed class FcmCarrier : ICarrier, IDisposable
     private readonly HttpClient _http;
     private readonly PushSend _send;
 
-    public FcmCarrier(IOptions<FcmCarrierOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<FcmCarrier> logger)
+    public FcmCarrier(IOptions<FcmCarrierOptions> options, TimeProvider time, WallClock wall, GatewayMetrics metrics, ILogger<FcmCarrier> logger)
     {
         _options = options.Value;
         if (!ServiceAccountKey.TryParse(_options.ServiceAccountJson, out var key))
@@ -38,7 +39,7 @@ internal sealed class FcmCarrier : ICarrier, IDisposable
 
         // One long-lived client; connections are recycled so a DNS change at Google is picked up.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _send = new PushSend(CarrierName, _options.Timeout, _options.DefaultTimeToLive, Limit, time, metrics, logger);
+        _send = new PushSend(CarrierName, _options.Timeout, _options.DefaultTimeToLive, Limit, time, wall, metrics, logger);
     }
 
     public string Name => CarrierName;

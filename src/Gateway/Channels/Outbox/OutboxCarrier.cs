@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using System.Text;
 using System.Text.Json;
 using Gateway.Hosting;
@@ -15,7 +16,7 @@ namespace Gateway.Channels.Outbox;
 /// (an flock on Unix), or two processes could write over each other's line. Readers of the outbox
 /// itself are never locked out.
 /// </summary>
-internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvider time) : ICarrier, IDisposable
+internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvider time, WallClock wall) : ICarrier, IDisposable
 {
     public const string CarrierName = "outbox";
 
@@ -71,7 +72,7 @@ internal sealed class OutboxCarrier(IOptions<CarrierOptions> options, TimeProvid
             {
                 // Another process holds the file for its own line: wait a moment (real time, not the
                 // business clock, which a test may hold still) and try again.
-                await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(5), wall.Time, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using System.Diagnostics;
 using System.Globalization;
 using Gateway.Hosting;
@@ -25,6 +26,7 @@ internal sealed class CarrierRelay(
     CarrierThrottle throttle,
     IOptions<CarrierResilienceOptions> options,
     GatewayMetrics metrics,
+    WallClock wall,
     ILogger<CarrierRelay> logger)
 {
     private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(50);
@@ -42,7 +44,7 @@ internal sealed class CarrierRelay(
             return null;
         }
 
-        var deadline = TimeProvider.System.GetUtcNow() + options.Value.RelayTimeout;
+        var deadline = wall.GetUtcNow() + options.Value.RelayTimeout;
         if (callerDeadline != DateTime.MaxValue && new DateTimeOffset(DateTime.SpecifyKind(callerDeadline, DateTimeKind.Utc)) - AnswerMargin < deadline)
         {
             deadline = new DateTimeOffset(DateTime.SpecifyKind(callerDeadline, DateTimeKind.Utc)) - AnswerMargin;
@@ -73,7 +75,7 @@ internal sealed class CarrierRelay(
 
     private async Task<CarrierResult> SendThroughAsync(ICarrier carrier, OutboundMessage message, DateTimeOffset deadline)
     {
-        if (deadline - TimeProvider.System.GetUtcNow() < MinimumAttempt)
+        if (deadline - wall.GetUtcNow() < MinimumAttempt)
         {
             return CarrierResult.Reject(carrier.Name, "the relay's deadline passed before this carrier could be tried", status: "skipped") with { Reason = ReasonCode.CarrierUnavailable };
         }

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using System.Collections.Frozen;
 using Gateway.Hosting;
 using Gateway.Observability;
@@ -19,7 +20,7 @@ namespace Gateway.Channels.Resilience;
 /// </summary>
 internal sealed class CarrierResilience
 {
-    /// <summary>The relay's deadline (system clock), read by the retry and the timeout.</summary>
+    /// <summary>The relay's deadline (wall clock), read by the retry and the timeout.</summary>
     public static readonly ResiliencePropertyKey<DateTimeOffset> Deadline = new("gateway.relay-deadline");
 
     /// <summary>An attempt shorter than this is not worth starting: it could only end ambiguous.</summary>
@@ -27,7 +28,7 @@ internal sealed class CarrierResilience
 
     private readonly FrozenDictionary<string, CarrierPipelines> _byCarrier;
 
-    public CarrierResilience(CarrierRouter router, IOptions<CarrierResilienceOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<CarrierResilience> logger)
+    public CarrierResilience(CarrierRouter router, IOptions<CarrierResilienceOptions> options, TimeProvider time, WallClock wall, GatewayMetrics metrics, ILogger<CarrierResilience> logger)
     {
         _byCarrier = router.Carriers.ToFrozenDictionary(
             carrier => carrier.Name,
@@ -35,25 +36,25 @@ internal sealed class CarrierResilience
             {
                 var circuit = new CarrierCircuitReport(carrier.Name, metrics, logger);
                 circuit.Set(CircuitState.Closed);
-                return Build(options.Value, time, circuit);
+                return Build(options.Value, time, wall, circuit);
             },
             StringComparer.OrdinalIgnoreCase);
     }
 
     public CarrierPipelines For(ICarrier carrier) => _byCarrier[carrier.Name];
 
-    public static TimeSpan Remaining(ResilienceContext context) =>
-        context.Properties.TryGetValue(Deadline, out var deadline) ? deadline - TimeProvider.System.GetUtcNow() : TimeSpan.MaxValue;
+    public static TimeSpan Remaining(ResilienceContext context, WallClock wall) =>
+        context.Properties.TryGetValue(Deadline, out var deadline) ? deadline - wall.GetUtcNow() : TimeSpan.MaxValue;
 
-    private static CarrierPipelines Build(CarrierResilienceOptions options, TimeProvider time, CarrierCircuitReport circuit)
+    private static CarrierPipelines Build(CarrierResilienceOptions options, TimeProvider time, WallClock wall, CarrierCircuitReport circuit)
     {
         // Waiting (timeouts, backoff) is real waiting on the system clock; the breaker's windows run
         // on the gateway's clock, the one decisions use, as the lender's breaker does.
-        var timeout = new ResiliencePipelineBuilder<CarrierResult> { TimeProvider = TimeProvider.System }
+        var timeout = new ResiliencePipelineBuilder<CarrierResult> { TimeProvider = wall.Time }
             .AddTimeout(new TimeoutStrategyOptions
             {
                 // Never zero or less: Polly reads that as "no timeout", the opposite of a deadline that has passed.
-                TimeoutGenerator = args => ValueTask.FromResult(Min(options.AttemptTimeout, Max(Remaining(args.Context), TimeSpan.FromMilliseconds(1)))),
+                TimeoutGenerator = args => ValueTask.FromResult(Min(options.AttemptTimeout, Max(Remaining(args.Context, wall), TimeSpan.FromMilliseconds(1)))),
             })
             .Build();
         var breaker = new ResiliencePipelineBuilder<CarrierResult> { TimeProvider = time }
@@ -80,21 +81,21 @@ internal sealed class CarrierResilience
                 OnClosed = _ => circuit.Closed(),
             })
             .Build();
-        var outer = new ResiliencePipelineBuilder<CarrierResult> { TimeProvider = TimeProvider.System }
+        var outer = new ResiliencePipelineBuilder<CarrierResult> { TimeProvider = wall.Time }
             .AddRetry(new RetryStrategyOptions<CarrierResult>
             {
                 MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
                 ShouldHandle = args => ValueTask.FromResult(
                     options.MaxRetries > 0
                     && args.Outcome.Result is { Retryable: true } result
-                    && Remaining(args.Context) > (result.RetryAfter ?? options.BaseDelay) + MinimumAttempt),
+                    && Remaining(args.Context, wall) > (result.RetryAfter ?? options.BaseDelay) + MinimumAttempt),
                 DelayGenerator = args =>
                 {
                     // The carrier's Retry-After wins; otherwise exponential backoff with full jitter
                     // around it, so instances that failed together do not retry together.
                     var wanted = args.Outcome.Result?.RetryAfter
                         ?? TimeSpan.FromMilliseconds(options.BaseDelay.TotalMilliseconds * Math.Pow(2, args.AttemptNumber) * (0.5 + Random.Shared.NextDouble()));
-                    var room = Remaining(args.Context) - MinimumAttempt;
+                    var room = Remaining(args.Context, wall) - MinimumAttempt;
                     return ValueTask.FromResult<TimeSpan?>(Min(wanted, room < TimeSpan.Zero ? TimeSpan.Zero : room));
                 },
             })

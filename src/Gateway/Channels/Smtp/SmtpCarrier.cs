@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using System.Net.Sockets;
 using Gateway.Observability;
 using Gateway.V1;
@@ -13,7 +14,7 @@ namespace Gateway.Channels.Smtp;
 /// Email through an SMTP relay with MailKit: STARTTLS required, authenticated, one connection per
 /// message (reminders are sparse; a pool would hold relay sessions open for nothing).
 /// </summary>
-internal sealed class SmtpCarrier(IOptions<SmtpCarrierOptions> options, TimeProvider time, GatewayMetrics metrics, ILogger<SmtpCarrier> logger) : ICarrier
+internal sealed class SmtpCarrier(IOptions<SmtpCarrierOptions> options, TimeProvider time, WallClock wall, GatewayMetrics metrics, ILogger<SmtpCarrier> logger) : ICarrier
 {
     public const string CarrierName = "smtp";
 
@@ -32,7 +33,7 @@ internal sealed class SmtpCarrier(IOptions<SmtpCarrierOptions> options, TimeProv
         var progress = new DataProgress();
 
         // The budget is real waiting on a network, so it runs on the system clock, not the business one.
-        using var budget = new CancellationTokenSource(_options.Timeout, TimeProvider.System);
+        using var budget = new CancellationTokenSource(_options.Timeout, wall.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
         CarrierResult result;
         try

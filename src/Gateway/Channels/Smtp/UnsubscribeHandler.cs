@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.Requests;
 using Gateway.Store;

@@ -1,4 +1,5 @@
 using System.Security;
+using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.Requests;
 using Gateway.Rules;
@@ -25,6 +26,7 @@ internal sealed class TwilioWebhookHandler(
     TenantDirectory tenants,
     RuleSetProvider rules,
     GatewayMetrics metrics,
+    TimeProvider time,
     ILogger<TwilioWebhookHandler> logger)
 {
     private static readonly HashSet<string> StatusWords = new(StringComparer.Ordinal)
@@ -65,10 +67,10 @@ internal sealed class TwilioWebhookHandler(
                 // The reservation already counted the call as an attempt; a conversation feeds the
                 // caps that count conversations only (for example a week's silence after one).
                 var contact = ReminderValidator.ValidateContact(Channel.Voice, to, "To", []);
-                var caps = rules.Current.JurisdictionFor(tenantId).CapsFor(Channel.Voice).Where(cap => cap.Counts == CapCounts.Conversations).ToList();
+                var caps = rules.InForce.JurisdictionFor(tenantId).CapsFor(Channel.Voice).Where(cap => cap.Counts == CapCounts.Conversations).ToList();
                 if (contact is not null)
                 {
-                    await store.RecordContactAsync(tenantId, debtorId, debtId, contact, "call:" + reminderId, TimeProvider.System.GetUtcNow(), caps, http.RequestAborted).ConfigureAwait(false);
+                    await store.RecordContactAsync(tenantId, debtorId, debtId, contact, "call:" + reminderId, time.GetUtcNow(), caps, http.RequestAborted).ConfigureAwait(false);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Gateway.Decisions;
 using Gateway.Guards.QuietHours;
 using Gateway.Pipeline;
 using Gateway.Rules;

@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Requests;
 using Gateway.V1;
 
@@ -7,10 +8,10 @@ namespace Gateway.Rules.Versions;
 internal sealed record ReplaySide(ReplayOutcome Outcome, IReadOnlyList<ReasonCode> Reasons, IReadOnlyList<RuleVerdict> Verdicts, IReadOnlyList<string> Problems)
 {
     /// <summary>The reminder is not valid under the rule set: its problems, each as "field: description".</summary>
-    public static ReplaySide Invalid(ValidationResult validation)
+    public static ReplaySide Invalid(IReadOnlyList<Google.Rpc.BadRequest.Types.FieldViolation> violations)
     {
-        ArgumentNullException.ThrowIfNull(validation);
-        return new(ReplayOutcome.Invalid, [], [], [.. validation.Violations.Select(v => $"{v.Field}: {v.Description}")]);
+        ArgumentNullException.ThrowIfNull(violations);
+        return new(ReplayOutcome.Invalid, [], [], [.. violations.Select(v => $"{v.Field}: {v.Description}")]);
     }
 
     /// <summary>A recorded request that cannot be read any more.</summary>

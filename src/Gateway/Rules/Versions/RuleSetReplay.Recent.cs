@@ -1,3 +1,4 @@
+using Gateway.Decisions;
 using Gateway.Pipeline;
 using Gateway.Recent;
 using Gateway.Tenancy;
@@ -42,23 +43,13 @@ internal sealed partial class RuleSetReplay
         var validation = validator.Validate(reminder, rules, tenant.Id, releasing: true);
         if (!validation.IsValid)
         {
-            return ReplaySide.Invalid(validation);
+            return ReplaySide.Invalid(validation.Violations);
         }
 
-        var context = new DecisionContext(tenant, validation.Request!, rules, at, DecisionMode.DryRun, string.Empty);
-        foreach (var guard in guards.InOrder)
-        {
-            context.Add(guard.Evaluate(context));
-        }
-
-        var outcome = DecisionFactory.OutcomeOf(context.Verdicts);
-        if (outcome is null && context.Request.Template.RequiresReview)
-        {
-            // The pipeline's review gate, as a request arriving then meets it (a reviewer's later approval is not replayed).
-            context.Add(GuardVerdict.Defer("review", ReasonCode.PendingReview, DateTimeOffset.MaxValue, $"template {context.Request.Template.Id} needs a person's review before it goes"));
-            outcome = Outcome.Deferred;
-        }
-
+        // The pipeline's local rules and review gate, as a request arriving then meets them (a reviewer's later approval is not replayed).
+        var context = new DecisionContext(tenant, validation.Request!, rules, at, DecisionMode.DryRun, string.Empty, DateTimeOffset.MaxValue);
+        var local = localRules.Evaluate(context);
+        var outcome = local.Kind == StepOutcomeKind.Decide ? local.Outcome : (Outcome?)null;
         return ReplaySide.Of(DecisionFactory.Create(context, outcome ?? Outcome.Unspecified));
     }
 }

@@ -1,3 +1,5 @@
+using Gateway.Decisions;
+using Gateway.Guards;
 using Gateway.Pipeline;
 using Gateway.Requests;
 using Gateway.Tenancy;
@@ -12,7 +14,7 @@ namespace Gateway.Rules.Versions;
 /// its own caps; never the recheck, a relay, a reservation or a record. Nothing is reserved, sent
 /// or recorded. A store that cannot be reached fails the whole replay (fail closed).
 /// </summary>
-internal sealed partial class RuleSetReplay(ReminderValidator validator, LocalGuards guards, DecisionPipeline pipeline, TimeProvider time)
+internal sealed partial class RuleSetReplay(ReminderValidator validator, LocalRulesStep localRules, DecisionPipeline pipeline, TimeProvider time)
 {
     /// <summary>How many listed reminders are previewed at once (each reads the store twice).</summary>
     private const int Concurrency = 16;
@@ -35,13 +37,8 @@ internal sealed partial class RuleSetReplay(ReminderValidator validator, LocalGu
 
     private async Task<ReplaySide> PreviewAsync(Tenant tenant, Reminder reminder, RuleSet rules, DateTime deadline, CancellationToken cancellationToken)
     {
-        var validation = validator.Validate(reminder, rules, tenant.Id);
-        if (!validation.IsValid)
-        {
-            return ReplaySide.Invalid(validation);
-        }
-
-        var decision = await pipeline.DecideAsync(tenant, validation.Request!, rules, DecisionMode.Preview, deadline, cancellationToken).ConfigureAwait(false);
-        return ReplaySide.Of(decision);
+        var request = new DecisionRequest(tenant, reminder, DecisionMode.Preview, WallClock.FromGrpc(deadline)) { RulesUnderTest = rules };
+        var result = await pipeline.DecideAsync(request, cancellationToken).ConfigureAwait(false);
+        return result.Decision is { } decision ? ReplaySide.Of(decision) : ReplaySide.Invalid(result.Violations);
     }
 }

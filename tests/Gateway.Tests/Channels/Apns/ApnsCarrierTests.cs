@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Decisions;
 using Gateway.Channels;
 using Gateway.Channels.Apns;
 using Gateway.Observability;
@@ -130,6 +131,7 @@ public sealed class ApnsCarrierTests : IDisposable
             TrustedCertificateSha256 = pin ? TestCertificate.Sha256 : null,
         }),
         _clock,
+        TestWallClock.Real,
         _metrics,
         _logs.For<ApnsCarrier>());
 }

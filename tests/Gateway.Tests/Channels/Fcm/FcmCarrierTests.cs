@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gateway.Decisions;
 using Gateway.Channels;
 using Gateway.Channels.Fcm;
 using Gateway.Observability;
@@ -99,6 +100,7 @@ public sealed class FcmCarrierTests : IDisposable
         using var carrier = new FcmCarrier(
             Options.Create(new FcmCarrierOptions { ServiceAccountJson = fcm.ServiceAccountJson, BaseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}"), TokenUri = fcm.TokenUri }),
             new FakeTimeProvider(Now),
+            TestWallClock.Real,
             _metrics,
             _logs.For<FcmCarrier>());
 
@@ -119,6 +121,7 @@ public sealed class FcmCarrierTests : IDisposable
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
         }),
         new FakeTimeProvider(Now),
+        TestWallClock.Real,
         _metrics,
         _logs.For<FcmCarrier>());
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.Decisions;
 using Gateway.Channels;
 using Gateway.Channels.Smtp;
 using Gateway.Observability;
@@ -172,6 +173,7 @@ public sealed class SmtpCarrierTests : IDisposable
             TrustedCertificateSha256 = trust is null ? null : TestCertificate.Sha256,
         }),
         new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero)),
+        TestWallClock.Real,
         _metrics,
         _logs.For<SmtpCarrier>());
 }

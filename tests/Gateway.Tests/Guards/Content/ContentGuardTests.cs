@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gateway.Decisions;
 using Gateway.Guards.Content;
 using Gateway.Pipeline;
 using Gateway.Requests;
@@ -83,5 +84,5 @@ public sealed class ContentGuardTests
     }
 
     private static DecisionContext Context(ReminderRequest request) =>
-        new(new Tenant("tenant-a", "Acme Lending", new Uri("http://127.0.0.1:1")), request, RulePresets.Us, Now, DecisionMode.DryRun, "rem_" + new string('0', 32));
+        new(new Tenant("tenant-a", "Acme Lending", new Uri("http://127.0.0.1:1")), request, RulePresets.Us, Now, DecisionMode.DryRun, "rem_" + new string('0', 32), DateTimeOffset.MaxValue);
 }

@@ -1,4 +1,4 @@
-namespace Gateway.Pipeline;
+namespace Gateway.Decisions;
 
 /// <summary>An idempotency key already names a different request; the caller gets ALREADY_EXISTS.</summary>
 public sealed class IdempotencyConflictException : Exception

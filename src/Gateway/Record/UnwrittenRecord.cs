@@ -1,8 +1,9 @@
+using Gateway.Decisions;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.V1;
 
-namespace Gateway.Pipeline;
+namespace Gateway.Record;
 
 /// <summary>One decision whose record the store did not take, with everything needed to write it again exactly as first tried, and where its retries stand.</summary>
 internal sealed class UnwrittenRecord(DecisionContext context, Decision decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, bool checkIdempotency, DateTimeOffset firstTriedAt, long giveUpAt)

@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.V1;
-using UnwrittenQueue = System.Threading.Channels.Channel<Gateway.Pipeline.UnwrittenRecord>;
+using UnwrittenQueue = System.Threading.Channels.Channel<Gateway.Record.UnwrittenRecord>;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Pipeline;
+namespace Gateway.Record;
 
 /// <summary>
 /// Decisions whose record the store did not take when they were made, written again in the
@@ -32,16 +33,18 @@ internal sealed class UnwrittenRecords : BackgroundService
     private readonly StoreOptions _options;
     private readonly GatewayMetrics _metrics;
     private readonly TimeProvider _time;
+    private readonly WallClock _wall;
     private readonly ILogger<UnwrittenRecords> _logger;
     private int _outstanding;
 
-    public UnwrittenRecords(GuardrailStore store, IOptions<StoreOptions> options, GatewayMetrics metrics, TimeProvider time, ILogger<UnwrittenRecords> logger)
+    public UnwrittenRecords(GuardrailStore store, IOptions<StoreOptions> options, GatewayMetrics metrics, TimeProvider time, WallClock wall, ILogger<UnwrittenRecords> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _options = options.Value;
         _metrics = metrics;
         _time = time;
+        _wall = wall;
         _logger = logger;
     }
 
@@ -55,7 +58,7 @@ internal sealed class UnwrittenRecords : BackgroundService
         {
             Interlocked.Decrement(ref _outstanding);
             _metrics.UnwrittenRecordsSettled.WithLabels("dropped").Inc();
-            PipelineLog.UnwrittenRecordDropped(_logger, context.ReminderId, decision.Outcome, _options.UnwrittenRecordCapacity);
+            RecordLog.UnwrittenRecordDropped(_logger, context.ReminderId, decision.Outcome, _options.UnwrittenRecordCapacity);
             return false;
         }
 
@@ -137,7 +140,7 @@ internal sealed class UnwrittenRecords : BackgroundService
         var until = TimeSpan.FromTicks(Math.Max(0, _waiting.Min(r => r.NextAttemptAt) - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var arrival = _incoming.Reader.WaitToReadAsync(wake.Token).AsTask();
-        await Task.WhenAny(arrival, Task.Delay(until, TimeProvider.System, wake.Token)).ConfigureAwait(false);
+        await Task.WhenAny(arrival, Task.Delay(until, _wall.Time, wake.Token)).ConfigureAwait(false);
         await wake.CancelAsync().ConfigureAwait(false);
         stoppingToken.ThrowIfCancellationRequested();
     }
@@ -160,7 +163,7 @@ internal sealed class UnwrittenRecords : BackgroundService
         Interlocked.Decrement(ref _outstanding);
         _metrics.UnwrittenRecords.Dec();
         _metrics.UnwrittenRecordsSettled.WithLabels("written").Inc();
-        PipelineLog.UnwrittenRecordWritten(_logger, record.Context.ReminderId, record.Decision.Outcome, record.Attempts);
+        RecordLog.UnwrittenRecordWritten(_logger, record.Context.ReminderId, record.Decision.Outcome, record.Attempts);
         return true;
     }
 
@@ -170,7 +173,7 @@ internal sealed class UnwrittenRecords : BackgroundService
         Interlocked.Decrement(ref _outstanding);
         _metrics.UnwrittenRecords.Dec();
         _metrics.UnwrittenRecordsSettled.WithLabels("abandoned").Inc();
-        PipelineLog.UnwrittenRecordAbandoned(_logger, record.Context.ReminderId, record.Decision.Outcome, record.Attempts);
+        RecordLog.UnwrittenRecordAbandoned(_logger, record.Context.ReminderId, record.Decision.Outcome, record.Attempts);
     }
 
     private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);

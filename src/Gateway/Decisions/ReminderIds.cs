@@ -1,4 +1,4 @@
-namespace Gateway.Pipeline;
+namespace Gateway.Decisions;
 
 /// <summary>Reminder ids: a prefix and a time-ordered UUID (v7), so records sort by creation and ids never collide across instances.</summary>
 internal static class ReminderIds

@@ -1,6 +1,6 @@
 using Gateway.V1;
 
-namespace Gateway.Pipeline;
+namespace Gateway.Decisions;
 
 /// <summary>
 /// A guardrail could not be evaluated and the request does not allow deferral: nothing was sent,

@@ -1,6 +1,6 @@
 using Gateway.V1;
 
-namespace Gateway.Pipeline;
+namespace Gateway.Decisions;
 
 /// <summary>What one rule said about one reminder. Guards return verdicts; they never throw for a business refusal.</summary>
 internal sealed record GuardVerdict(string Rule, Verdict Verdict, ReasonCode Reason, string Detail, DateTimeOffset? NotBefore = null)

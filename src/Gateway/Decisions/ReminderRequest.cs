@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using Gateway.Rules;
 using Gateway.V1;
 
-namespace Gateway.Requests;
+namespace Gateway.Decisions;
 
 /// <summary>A reminder that passed validation, in the gateway's own types. Immutable.</summary>
 internal sealed record ReminderRequest

@@ -1,7 +1,7 @@
 using Gateway.V1;
 using PhoneNumbers;
 
-namespace Gateway.Requests;
+namespace Gateway.Decisions;
 
 /// <summary>
 /// A validated, normalised contact point. <see cref="ToString"/> masks it, so that formatting one

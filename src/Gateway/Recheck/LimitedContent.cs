@@ -1,8 +1,8 @@
-using Gateway.Recheck;
+using Gateway.Decisions;
 using Gateway.Rules;
 using Gateway.V1;
 
-namespace Gateway.Pipeline;
+namespace Gateway.Recheck;
 
 /// <summary>
 /// When the lender cannot say whom a contact point belongs to, a rule set may allow a

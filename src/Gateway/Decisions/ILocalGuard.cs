@@ -1,4 +1,4 @@
-namespace Gateway.Pipeline;
+namespace Gateway.Decisions;
 
 /// <summary>
 /// A step-2 rule: a pure function of the request, the rule set and the clock. Cheap, so every
