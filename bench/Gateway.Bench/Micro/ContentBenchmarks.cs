@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Gateway.Decisions;
 using Gateway.Guards.Content;
-using Gateway.Pipeline;
 
 namespace Gateway.Bench.Micro;
 

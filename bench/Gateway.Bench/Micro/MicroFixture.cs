@@ -1,8 +1,6 @@
 using Gateway.Decisions;
-using Gateway.Pipeline;
 using Gateway.Requests;
 using Gateway.Rules;
-using Gateway.Tenancy;
 using Gateway.V1;
 
 namespace Gateway.Bench.Micro;

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Gateway.Decisions;
 using Gateway.Requests;
 using Gateway.V1;
 

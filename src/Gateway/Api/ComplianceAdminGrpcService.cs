@@ -1,6 +1,5 @@
 using Gateway.Decisions;
 using Gateway.Observability;
-using Gateway.Pipeline;
 using Gateway.Recent;
 using Gateway.Rules;
 using Gateway.Rules.Versions;

@@ -1,5 +1,4 @@
 using Gateway.Decisions;
-using Gateway.Pipeline;
 using Gateway.Requests;
 using Gateway.Rules;
 using Gateway.Store;

@@ -1,6 +1,5 @@
 using Bench.V1;
 using Gateway.Decisions;
-using Gateway.Pipeline;
 using Gateway.Rules;
 using Gateway.V1;
 using Google.Protobuf.WellKnownTypes;

@@ -2,8 +2,6 @@ using Gateway.Decisions;
 using Gateway.Deferral;
 using Gateway.Pipeline;
 using Gateway.Requests;
-using Gateway.Rules;
-using Gateway.Store;
 using Gateway.Tenancy;
 using Gateway.V1;
 using Google.Protobuf.WellKnownTypes;

@@ -1,6 +1,5 @@
 using Gateway.Decisions;
 using Gateway.Guards.Content;
-using Gateway.Requests;
 using Gateway.V1;
 
 namespace Gateway.Channels;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Gateway.Decisions;
 using Gateway.Hosting;
-using Gateway.Pipeline;
 using Gateway.Store;
 using Gateway.V1;
 using Google.Protobuf;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
-using Gateway.Pipeline;
 using Gateway.V1;
 using Grpc.Core;
 using Lending.V1;

@@ -1,6 +1,5 @@
 using System.Xml;
 using Gateway.Decisions;
-using Gateway.Pipeline;
 using Gateway.V1;
 using Lending.V1;
 

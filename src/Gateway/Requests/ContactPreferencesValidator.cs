@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Gateway.Decisions;
 using Gateway.Guards.StatedPreferences;
 using Gateway.Rules;
 using Gateway.V1;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Gateway.Decisions;
 using Gateway.Hosting;
-using Gateway.Requests;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Store;

@@ -3,7 +3,6 @@ using Gateway.Decisions;
 using Gateway.Guards.QuietHours;
 using Gateway.Hosting;
 using Gateway.Observability;
-using Gateway.Pipeline;
 using Gateway.Requests;
 using Gateway.Rules;
 using Gateway.V1;

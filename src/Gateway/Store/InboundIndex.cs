@@ -1,7 +1,6 @@
 using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
-using Gateway.Requests;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using Gateway.Guards.StatedPreferences;
 using Gateway.Rules;
 using Gateway.V1;
 

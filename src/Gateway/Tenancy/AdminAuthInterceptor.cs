@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Grpc.Core;

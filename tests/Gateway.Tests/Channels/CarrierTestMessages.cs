@@ -1,7 +1,6 @@
 using Gateway.Decisions;
 using Gateway.Channels;
 using Gateway.Guards.Content;
-using Gateway.Requests;
 using Gateway.V1;
 
 namespace Gateway.Tests.Channels;

@@ -36,11 +36,12 @@ internal static class TestSeed
     };
 
     /// <summary>Adds an overdue debtor with its own number and email, for tests that must not share caps.</summary>
-    public static (string DebtorId, string DebtId, string Phone, string Email) AddDueDebtor(LenderLedger ledger, int number)
+    /// <param name="areaCode">The number's area code, which places it in a time zone (808: Hawaii).</param>
+    public static (string DebtorId, string DebtId, string Phone, string Email) AddDueDebtor(LenderLedger ledger, int number, string areaCode = "202")
     {
         var debtor = $"D-{number:D4}";
         var debt = $"L-{number:D4}";
-        var phone = $"+1202555{number % 10000:D4}";
+        var phone = $"+1{areaCode}555{number % 10000:D4}";
         var email = $"debtor{number}@example.com";
         ledger.Upsert(new SeedDebt { DebtorId = debtor, DebtId = debt, Status = "overdue", AmountDue = 99.99m, Currency = "USD", DueDate = new DateOnly(2026, 11, 1) });
         ledger.Upsert(new SeedContact { DebtorId = debtor, Channel = "sms", Value = phone, ReassignedCheckedTime = ReassignedCheckedTime });

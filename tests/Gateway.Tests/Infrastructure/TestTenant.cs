@@ -1,4 +1,3 @@
-using Gateway.Decisions;
 using Gateway.Tenancy;
 
 namespace Gateway.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using Gateway.Decisions;
-using Gateway.Pipeline;
 using Gateway.Recheck;
 using Gateway.V1;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;

@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using Gateway.Decisions;
 using Gateway.Guards.StatedPreferences;
-using Gateway.Pipeline;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.Tests.Guards.QuietHours;

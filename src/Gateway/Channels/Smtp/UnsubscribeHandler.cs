@@ -1,4 +1,3 @@
-using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.Requests;
 using Gateway.Store;

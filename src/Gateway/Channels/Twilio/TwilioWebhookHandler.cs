@@ -1,5 +1,4 @@
 using System.Security;
-using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.Requests;
 using Gateway.Rules;

@@ -1,5 +1,4 @@
 using Gateway.Decisions;
-using Gateway.Pipeline;
 using Gateway.Rules;
 using Gateway.V1;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Gateway.Decisions;
-using Gateway.Pipeline;
 using Gateway.Rules;
 using Gateway.V1;
 

@@ -1,5 +1,4 @@
 using Gateway.Decisions;
-using Gateway.Pipeline;
 using Gateway.V1;
 
 namespace Gateway.Guards.QuietHours;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Gateway.Decisions;
 using Gateway.Guards.QuietHours;
-using Gateway.Pipeline;
 using Gateway.Rules;
 using Gateway.V1;
 

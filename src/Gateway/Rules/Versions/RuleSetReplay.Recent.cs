@@ -1,7 +1,5 @@
 using Gateway.Decisions;
-using Gateway.Pipeline;
 using Gateway.Recent;
-using Gateway.Tenancy;
 using Gateway.V1;
 
 namespace Gateway.Rules.Versions;

@@ -2,7 +2,6 @@ using Gateway.Decisions;
 using Gateway.Guards;
 using Gateway.Pipeline;
 using Gateway.Requests;
-using Gateway.Tenancy;
 using Gateway.V1;
 
 namespace Gateway.Rules.Versions;

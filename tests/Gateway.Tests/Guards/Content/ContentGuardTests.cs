@@ -1,10 +1,7 @@
 using System.Collections.Frozen;
 using Gateway.Decisions;
 using Gateway.Guards.Content;
-using Gateway.Pipeline;
 using Gateway.Requests;
-using Gateway.Rules;
-using Gateway.Tenancy;
 using Gateway.Tests.Infrastructure;
 using Gateway.V1;
 using Microsoft.Extensions.Time.Testing;
