@@ -44,10 +44,7 @@ public sealed class RuleSetPreviewTests(RedisFixture redis)
     {
         await using var environment = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
         var from = environment.Clock.GetUtcNow().AddHours(1);
-        var candidate = RuleSetCandidates.Closed.Replace(
-            $"\"name\": \"{RuleSetCandidates.ClosedName}\",",
-            $"\"name\": \"{RuleSetCandidates.ClosedName}\", \"effectiveFrom\": \"{from.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\",",
-            StringComparison.Ordinal);
+        var candidate = RuleSetCandidates.ClosedFrom(from);
         await environment.Gateway.Admin.UpdateRuleSetAsync(
             new UpdateRuleSetRequest { RuleSetJson = candidate, ExpectedVersion = 1, Author = "compliance@acme", Reason = "from the top of the hour" },
             GatewayTestHost.AsAdmin());

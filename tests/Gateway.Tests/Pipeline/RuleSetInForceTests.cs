@@ -77,10 +77,7 @@ public sealed class RuleSetInForceTests(RedisFixture redis)
 
     private static async Task UpdateEffectiveFromAsync(TestEnvironment env, DateTimeOffset from)
     {
-        var candidate = RuleSetCandidates.Closed.Replace(
-            $"\"name\": \"{RuleSetCandidates.ClosedName}\",",
-            $"\"name\": \"{RuleSetCandidates.ClosedName}\", \"effectiveFrom\": \"{from.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\",",
-            StringComparison.Ordinal);
+        var candidate = RuleSetCandidates.ClosedFrom(from);
         await env.Gateway.Admin.UpdateRuleSetAsync(
             new UpdateRuleSetRequest { RuleSetJson = candidate, ExpectedVersion = 1, Author = "compliance@acme", Reason = "from later today" },
             GatewayTestHost.AsAdmin());

@@ -19,6 +19,12 @@ internal static class RuleSetCandidates
         .Replace("\"overdue_notice\": [\"sms\", \"email\", \"push\", \"voice\"]", "\"overdue_notice\": [\"sms\", \"push\", \"voice\"]", StringComparison.Ordinal)
         .Replace("{ \"phrase\": \"老赖\", \"category\": \"abuse\" }", "{ \"phrase\": \"老赖\", \"category\": \"abuse\" },\n    { \"phrase\": \"avery\", \"category\": \"test\" }", StringComparison.Ordinal);
 
+    /// <summary><see cref="Closed"/>, accepted now but in force only from <paramref name="from"/>.</summary>
+    public static string ClosedFrom(DateTimeOffset from) => Closed.Replace(
+        $"\"name\": \"{ClosedName}\",",
+        $"\"name\": \"{ClosedName}\", \"effectiveFrom\": \"{from.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\",",
+        StringComparison.Ordinal);
+
     /// <summary>
     /// The US preset with the store's rules tightened: at most 2 reminders a day to one debtor
     /// (instead of 3), and recorded consent required for SMS.
