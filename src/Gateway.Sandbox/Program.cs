@@ -3,7 +3,6 @@ using Gateway.Hosting;
 using Gateway.Sandbox;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 // `make run`: the gateway on its embedded default, ready for a first reminder within a minute.
 return await StartupFailure.RunAsync(async () =>

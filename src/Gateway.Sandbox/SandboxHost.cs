@@ -1,4 +1,3 @@
-using Gateway.Decisions;
 using Gateway.Hosting;
 using Gateway.Requests;
 using Gateway.Rules;
@@ -6,9 +5,6 @@ using Gateway.Sandbox.Lender;
 using Gateway.Sandbox.Store;
 using Gateway.Store;
 using Gateway.V1;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Sandbox;
 

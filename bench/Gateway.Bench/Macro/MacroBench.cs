@@ -5,7 +5,6 @@ using Gateway.Tests.Infrastructure;
 using Gateway.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
-using StackExchange.Redis;
 
 namespace Gateway.Bench.Macro;
 

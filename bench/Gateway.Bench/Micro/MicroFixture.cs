@@ -1,5 +1,6 @@
 using Gateway.Decisions;
 using Gateway.Requests;
+using Gateway.RuleSets;
 using Gateway.Rules;
 using Gateway.V1;
 

@@ -1,15 +1,16 @@
 using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.Recent;
+using Gateway.Replay;
+using Gateway.RuleSets.Versions;
+using Gateway.RuleSets;
 using Gateway.Rules;
-using Gateway.Rules.Versions;
 using Gateway.Store;
 using Gateway.Tenancy;
 using Gateway.V1;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Api;
 

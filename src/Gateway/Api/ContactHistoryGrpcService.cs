@@ -1,5 +1,5 @@
-using Gateway.Decisions;
 using Gateway.Requests;
+using Gateway.RuleSets;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.Tenancy;

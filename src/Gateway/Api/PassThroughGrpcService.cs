@@ -1,6 +1,6 @@
 using Bench.V1;
 using Gateway.Decisions;
-using Gateway.Rules;
+using Gateway.RuleSets;
 using Gateway.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;

@@ -1,5 +1,4 @@
 using Gateway.Observability;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Channels;
 

@@ -1,5 +1,4 @@
 using Gateway.Channels.Outbox;
-using Gateway.Hosting;
 using Gateway.Rules;
 using Gateway.V1;
 using Microsoft.Extensions.Options;

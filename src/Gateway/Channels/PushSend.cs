@@ -1,6 +1,5 @@
 using Gateway.Decisions;
 using Gateway.Observability;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Channels;
 

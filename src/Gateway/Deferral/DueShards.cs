@@ -1,5 +1,4 @@
 using System.Text;
-using Gateway.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

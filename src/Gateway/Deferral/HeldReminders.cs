@@ -1,6 +1,5 @@
 using System.Globalization;
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Gateway.Store;
 using Gateway.V1;
 using Google.Protobuf;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Gateway.Hosting;
+using Gateway.Store;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Deferral;
@@ -10,7 +10,7 @@ namespace Gateway.Deferral;
 /// AES-GCM under a key derived from the contact-hash secret, bound to the reminder id, so a store
 /// dump shows no contact point and a payload cannot be moved to another reminder.
 /// </summary>
-internal sealed class PayloadProtector(IOptions<GatewayOptions> options)
+internal sealed class PayloadProtector(IOptions<ContactHashOptions> options)
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;

@@ -2,13 +2,9 @@ using Gateway.Api;
 using Gateway.Channels.Smtp;
 using Gateway.Channels.Twilio;
 using Gateway.Observability;
-using Gateway.Rules;
-using Microsoft.AspNetCore.Builder;
+using Gateway.RuleSets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Prometheus;
 
 namespace Gateway.Hosting;

@@ -1,5 +1,7 @@
 using Gateway.Record;
 using Gateway.Relay;
+using Gateway.Release;
+using Gateway.Replay;
 using Gateway.Reserve;
 using Gateway.Guards;
 using Gateway.Decisions;
@@ -21,12 +23,10 @@ using Gateway.Pipeline;
 using Gateway.Recent;
 using Gateway.Recheck;
 using Gateway.Requests;
-using Gateway.Rules;
-using Gateway.Rules.Versions;
+using Gateway.RuleSets.Versions;
+using Gateway.RuleSets;
 using Gateway.Store;
 using Gateway.Tenancy;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -40,7 +40,9 @@ public static class GatewayServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<RuleFileOptions>().Bind(configuration.GetSection(RuleFileOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ContactHashOptions>().Bind(configuration.GetSection(ContactHashOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.SectionName)).ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
         services.AddOptions<RecheckOptions>().Bind(configuration.GetSection(RecheckOptions.SectionName)).ValidateOnStart();
         services.AddOptions<CarrierOptions>().Bind(configuration.GetSection(CarrierOptions.SectionName)).ValidateOnStart();
@@ -48,7 +50,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<RuleStoreOptions>().Bind(configuration.GetSection(RuleStoreOptions.SectionName)).ValidateOnStart();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddOptions<CarrierResilienceOptions>().Bind(configuration.GetSection(CarrierResilienceOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RuleFileOptions>, RuleFileOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ContactHashOptions>, ContactHashOptionsValidator>();
+        services.AddSingleton<IValidateOptions<TenancyOptions>, TenancyOptionsValidator>();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.AddSingleton<IValidateOptions<RecheckOptions>, RecheckOptionsValidator>();
         services.AddSingleton<IValidateOptions<CarrierOptions>, CarrierOptionsValidator>();

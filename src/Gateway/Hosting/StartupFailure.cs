@@ -1,4 +1,4 @@
-using Gateway.Rules;
+using Gateway.RuleSets;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;

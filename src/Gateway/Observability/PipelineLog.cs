@@ -1,5 +1,4 @@
 using Gateway.V1;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Observability;
 

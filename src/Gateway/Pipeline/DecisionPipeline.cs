@@ -4,9 +4,9 @@ using Gateway.Observability;
 using Gateway.Recent;
 using Gateway.Record;
 using Gateway.Requests;
+using Gateway.RuleSets;
 using Gateway.Rules;
 using Gateway.V1;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Pipeline;
 

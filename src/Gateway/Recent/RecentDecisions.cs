@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Gateway.Deferral;
-using Gateway.Hosting;
 using Gateway.Store;
 using Gateway.V1;
 using Google.Protobuf;

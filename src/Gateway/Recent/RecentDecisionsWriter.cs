@@ -1,10 +1,7 @@
 using Gateway.Decisions;
 using System.Diagnostics;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Store;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

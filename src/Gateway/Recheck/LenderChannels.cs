@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Gateway.Hosting;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.V1;
 using Grpc.Core;
 using Lending.V1;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;

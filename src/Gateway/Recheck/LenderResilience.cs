@@ -1,9 +1,7 @@
 using System.Collections.Frozen;
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Tenancy;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;

@@ -1,5 +1,4 @@
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Gateway.V1;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,6 @@ using Gateway.Deferral;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.V1;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Record;
 

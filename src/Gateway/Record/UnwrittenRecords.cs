@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.V1;
 using UnwrittenQueue = System.Threading.Channels.Channel<Gateway.Record.UnwrittenRecord>;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Record;

@@ -2,8 +2,8 @@ using Gateway.Channels;
 using Gateway.Channels.Resilience;
 using Gateway.Decisions;
 using Gateway.Guards.Content;
-using Gateway.Hosting;
 using Gateway.Rules;
+using Gateway.Store;
 using Gateway.V1;
 using Microsoft.Extensions.Options;
 

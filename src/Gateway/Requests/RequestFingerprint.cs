@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Gateway.Decisions;
 using Gateway.V1;
 
 namespace Gateway.Requests;

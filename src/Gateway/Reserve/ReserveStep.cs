@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using Gateway.Decisions;
 using Gateway.Guards.StatedPreferences;
-using Gateway.Hosting;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.V1;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Reserve;

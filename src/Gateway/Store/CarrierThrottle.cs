@@ -1,7 +1,6 @@
 using Gateway.Decisions;
 using System.Security.Cryptography;
 using System.Text;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Store;
@@ -10,7 +9,7 @@ namespace Gateway.Store;
 /// Stands in for a contact point wherever the store needs one: HMAC-SHA256 under a configured
 /// secret, so a stolen store dump cannot be reversed by hashing every phone number.
 /// </summary>
-internal sealed class ContactHasher(IOptions<GatewayOptions> options)
+internal sealed class ContactHasher(IOptions<ContactHashOptions> options)
 {
     private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.ContactHashKey);
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Gateway.Decisions;
 using Gateway.Guards.QuietHours;
-using Gateway.Hosting;
 using Gateway.Observability;
-using Gateway.Requests;
 using Gateway.Rules;
 using Gateway.V1;
 using Google.Protobuf;

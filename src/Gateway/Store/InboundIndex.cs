@@ -1,5 +1,4 @@
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

@@ -1,9 +1,7 @@
 using System.Collections.Frozen;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tenancy;

@@ -2,7 +2,6 @@ using Gateway.Decisions;
 using Gateway.Observability;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Tenancy;
 

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tenancy;
@@ -12,7 +11,7 @@ internal sealed class TenantDirectory
 {
     private readonly FrozenDictionary<string, Tenant> _byKeyDigest;
 
-    public TenantDirectory(IOptions<GatewayOptions> options)
+    public TenantDirectory(IOptions<TenancyOptions> options)
     {
         var byDigest = new Dictionary<string, Tenant>(StringComparer.Ordinal);
         foreach (var (id, tenant) in options.Value.Tenants)

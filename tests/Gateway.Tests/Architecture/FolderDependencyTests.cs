@@ -10,23 +10,22 @@ public sealed class FolderDependencyTests
 {
     private static readonly string Project = Path.Combine(RulePresets.RepoRoot, "src", "Gateway");
 
-    /// <summary>
-    /// Pairs of folders that import each other, counted on main before the steps were declared: 20.
-    /// The goal is none and no cycle at all (issue 13); until the options, health checks, rule
-    /// versions and the held-reminder releaser have moved, this keeps the count from growing.
-    /// </summary>
-    private const int MutualPairsCeiling = 17;
-
     [Fact]
-    public void Folders_OfTheGateway_ImportEachOtherNoMoreThanBefore()
+    public void Folders_OfTheGateway_FormNoCycle()
     {
         var graph = FolderGraph.Read(Project, "Gateway");
 
-        var mutual = graph.Imports
-            .SelectMany(entry => entry.Value.Where(other => string.CompareOrdinal(entry.Key, other) < 0 && graph.Imports.TryGetValue(other, out var back) && back.Contains(entry.Key)).Select(other => $"{entry.Key} <-> {other}"))
-            .ToList();
+        var cycles = graph.Cycles();
 
-        Assert.True(mutual.Count <= MutualPairsCeiling, $"{mutual.Count} folder pairs import each other (at most {MutualPairsCeiling}):\n" + string.Join("\n", mutual));
+        Assert.True(cycles.Count == 0, "folders of src/Gateway that import each other, directly or around a cycle:\n" + string.Join("\n", cycles.Select(cycle => string.Join(" -> ", cycle))));
+    }
+
+    [Fact]
+    public void RuleModel_ImportsNoOtherFolder()
+    {
+        var graph = FolderGraph.Read(Project, "Gateway");
+
+        Assert.Empty(graph.Imports.GetValueOrDefault("Rules") ?? []);
     }
 
     [Fact]

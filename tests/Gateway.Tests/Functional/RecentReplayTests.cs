@@ -3,7 +3,6 @@ using Gateway.Tests.Rules.Versions;
 using Gateway.V1;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Time.Testing;
-using StackExchange.Redis;
 
 namespace Gateway.Tests.Functional;
 

@@ -1,5 +1,4 @@
 using Gateway.Tests.Infrastructure;
-using Gateway.V1;
 using Grpc.Core;
 
 namespace Gateway.Tests.Functional;

@@ -163,7 +163,7 @@ public sealed class RuleSetUpdateTests(RedisFixture redis)
     public async Task BadVersionWrittenAroundTheService_IsNeverPutInForce()
     {
         await using var pair = await Pair.StartAsync(redis.Server.ConnectionString);
-        var store = pair.First.Services.GetRequiredService<global::Gateway.Rules.Versions.RuleSetStore>();
+        var store = pair.First.Services.GetRequiredService<global::Gateway.RuleSets.Versions.RuleSetStore>();
 
         var written = await store.AppendAsync(RuleSetCandidates.Broken, "broken", "someone", "bypassing validation", 1, 0, 0, CancellationToken.None);
         Assert.Equal(2, written.Version);

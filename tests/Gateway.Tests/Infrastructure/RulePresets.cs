@@ -1,3 +1,4 @@
+using Gateway.RuleSets;
 using Gateway.Rules;
 
 namespace Gateway.Tests.Infrastructure;

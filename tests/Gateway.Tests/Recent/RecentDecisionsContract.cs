@@ -1,6 +1,4 @@
-using Gateway.Decisions;
 using Gateway.Deferral;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Recent;
 using Gateway.Store;
@@ -92,10 +90,10 @@ public abstract class RecentDecisionsContract
         var store = new GuardrailStore(
             connection,
             Options.Create(new StoreOptions { ConnectionString = "unused", OperationTimeout = TimeSpan.FromSeconds(5) }),
-            new ContactHasher(Options.Create(new GatewayOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" })),
+            new ContactHasher(Options.Create(new ContactHashOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" })),
             metrics,
             clock);
-        var protector = new PayloadProtector(Options.Create(new GatewayOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" }));
+        var protector = new PayloadProtector(Options.Create(new ContactHashOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" }));
         var log = new RecentDecisions(store, protector, options, clock);
         return (log, new RecentDecisionsWriter(log, store, metrics, options, clock, TestWallClock.Real, NullLogger<RecentDecisionsWriter>.Instance));
     }

@@ -1,4 +1,4 @@
-using Gateway.Hosting;
+using Gateway.Recheck;
 
 namespace Gateway.Tests.Recheck;
 

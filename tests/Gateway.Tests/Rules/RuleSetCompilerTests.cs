@@ -1,4 +1,5 @@
-using Gateway.Rules;
+using Gateway.RuleSets;
+
 
 namespace Gateway.Tests.Rules;
 

@@ -1,4 +1,4 @@
-using Gateway.Rules;
+using Gateway.RuleSets;
 using Gateway.V1;
 
 namespace Gateway.Tests.Rules;

@@ -1,4 +1,4 @@
-using Gateway.Rules;
+using Gateway.RuleSets;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Rules;

@@ -1,5 +1,5 @@
-using Gateway.Hosting;
-using Gateway.Rules.Versions;
+using Gateway.RuleSets.Versions;
+using Gateway.Store;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Gateway.Observability;
+using Gateway.RuleSets;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.Tests.Infrastructure;
@@ -30,7 +30,7 @@ internal sealed class StoreHarness : IAsyncDisposable
         Store = new GuardrailStore(
             connection,
             Options.Create(new StoreOptions { ConnectionString = "unused", OperationTimeout = TimeSpan.FromSeconds(5) }),
-            new ContactHasher(Options.Create(new GatewayOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" })),
+            new ContactHasher(Options.Create(new ContactHashOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" })),
             new GatewayMetrics(),
             clock);
     }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Gateway.Decisions;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Record;
+using Gateway.Store;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.V1;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Channels.Apns;

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Gateway.Observability;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Channels.Apns;
 

@@ -1,11 +1,9 @@
 using Gateway.Decisions;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Gateway.Observability;
 using Gateway.V1;
 using Google.Apis.Auth.OAuth2.Responses;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Channels.Fcm;

@@ -1,7 +1,6 @@
 using Gateway.Decisions;
 using System.Text;
 using System.Text.Json;
-using Gateway.Hosting;
 using Gateway.Rules;
 using Gateway.V1;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using Gateway.Observability;
-using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 
 namespace Gateway.Channels.Resilience;

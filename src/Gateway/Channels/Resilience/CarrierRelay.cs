@@ -1,11 +1,9 @@
 using Gateway.Decisions;
 using System.Diagnostics;
 using System.Globalization;
-using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Store;
 using Gateway.V1;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;

@@ -1,8 +1,6 @@
 using Gateway.Decisions;
 using System.Collections.Frozen;
-using Gateway.Hosting;
 using Gateway.Observability;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;

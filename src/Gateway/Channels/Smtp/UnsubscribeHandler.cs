@@ -2,8 +2,6 @@ using Gateway.Observability;
 using Gateway.Requests;
 using Gateway.Store;
 using Gateway.V1;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Channels.Smtp;

@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security;
 using System.Text;
-using Gateway.Hosting;
+using Gateway.Channels.Resilience;
 using Gateway.Rules;
 using Gateway.V1;
 using Microsoft.Extensions.Options;

@@ -1,12 +1,11 @@
 using System.Security;
 using Gateway.Observability;
 using Gateway.Requests;
+using Gateway.RuleSets;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.Tenancy;
 using Gateway.V1;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Channels.Twilio;

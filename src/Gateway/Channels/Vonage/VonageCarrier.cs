@@ -1,6 +1,5 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using Gateway.Hosting;
+using Gateway.Channels.Resilience;
 using Gateway.V1;
 using Microsoft.Extensions.Options;
 

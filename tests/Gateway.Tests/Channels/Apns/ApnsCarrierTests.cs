@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gateway.Decisions;
 using Gateway.Channels;
 using Gateway.Channels.Apns;
 using Gateway.Observability;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Gateway.Decisions;
 using Gateway.Channels;
 using Gateway.Channels.Fcm;
 using Gateway.Observability;

@@ -1,12 +1,10 @@
 using System.Net;
-using Gateway.Decisions;
 using Gateway.Channels;
 using Gateway.Channels.Smtp;
 using Gateway.Observability;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using MimeKit;
 
 namespace Gateway.Tests.Channels.Smtp;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Infrastructure.Carriers;
-using Gateway.V1;
 
 namespace Gateway.Tests.Functional.Carriers;
 

@@ -40,7 +40,7 @@ public sealed class FakeCarrierServer : IAsyncDisposable
     /// <summary>Checks a request (null when it is well formed, else why not) and answers it when accepted.</summary>
     public required Func<ReceivedRequest, string?> Check { get; init; }
 
-    /// <summary>The carrier's answer to an accepted request (its message id comes from <paramref name="sequence"/>).</summary>
+    /// <summary>The carrier's answer to an accepted request (given the sequence number its message id comes from).</summary>
     public required Func<ReceivedRequest, int, IResult> Accept { get; init; }
 
     public int Accepted => _accepted;
