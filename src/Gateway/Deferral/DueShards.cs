@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Gateway.Deferral;
 
@@ -12,8 +11,6 @@ namespace Gateway.Deferral;
 internal sealed class DueShards(IOptions<DeferralOptions> options)
 {
     public int Count { get; } = options.Value.Shards;
-
-    public static RedisKey Key(string tenantId, int shard) => $"gw:due:{{{tenantId}:{shard}}}";
 
     public static string Member(string tenantId, string debtorId, string reminderId) => $"{tenantId}|{debtorId}|{reminderId}";
 

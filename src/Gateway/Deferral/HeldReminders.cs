@@ -25,9 +25,6 @@ internal sealed class HeldReminders(
     private readonly StoreOptions _store = storeOptions.Value;
     private readonly DeferralOptions _deferral = deferralOptions.Value;
 
-    /// <summary>The reminders of one tenant held for a person's review, oldest first.</summary>
-    public static RedisKey ReviewKey(string tenantId) => $"gw:review:{{{tenantId}}}";
-
     /// <summary>
     /// Holds a deferred reminder until its <c>not_before</c>, or (<paramref name="forReview"/>) until a
     /// reviewer approves it; the decision becomes the held one.
@@ -67,13 +64,13 @@ internal sealed class HeldReminders(
 
             // The index entry first: one without a held reminder behind it is dropped at release,
             // while a held reminder without an index entry would never go.
-            var indexed = db.SortedSetAddAsync(DueShards.Key(request.TenantId, shard), DueShards.Member(request.TenantId, request.DebtorId, context.ReminderId), due.ToUnixTimeMilliseconds());
+            var indexed = db.SortedSetAddAsync(StoreKeys.DueShard(request.TenantId, shard), DueShards.Member(request.TenantId, request.DebtorId, context.ReminderId), due.ToUnixTimeMilliseconds());
             var held = db.ScriptEvaluateAsync(LuaScripts.Hold, keysOfHold, values);
             await Task.WhenAll(indexed, held).ConfigureAwait(false);
             var result = RecordResult.Parse(RedisResultReply.From(await held.ConfigureAwait(false)));
             if (forReview && result.Status == RecordStatus.Recorded)
             {
-                await db.SortedSetAddAsync(ReviewKey(request.TenantId), DueShards.Member(request.TenantId, request.DebtorId, context.ReminderId), now.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+                await db.SortedSetAddAsync(StoreKeys.Review(request.TenantId), DueShards.Member(request.TenantId, request.DebtorId, context.ReminderId), now.ToUnixTimeMilliseconds()).ConfigureAwait(false);
             }
 
             return result;
@@ -85,7 +82,7 @@ internal sealed class HeldReminders(
         store.RunAsync("claim", async db =>
         {
             RedisValue[] values = [time.GetUtcNow().ToUnixTimeMilliseconds(), (long)_deferral.ClaimLease.TotalMilliseconds, _deferral.BatchSize];
-            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Claim, [DueShards.Key(tenantId, shard)], values).ConfigureAwait(false))!;
+            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Claim, [StoreKeys.DueShard(tenantId, shard)], values).ConfigureAwait(false))!;
             var claims = new List<DueClaim>(reply.Length / 2);
             for (var i = 0; i + 1 < reply.Length; i += 2)
             {
@@ -110,7 +107,7 @@ internal sealed class HeldReminders(
 
     /// <summary>Removes a claimed entry, unless it was rescheduled or reclaimed meanwhile.</summary>
     public Task CompleteAsync(DueClaim claim, CancellationToken cancellationToken) =>
-        store.RunAsync("complete", db => db.ScriptEvaluateAsync(LuaScripts.Complete, [DueShards.Key(claim.TenantId, claim.Shard)], [claim.Member, claim.LeaseScore]), cancellationToken);
+        store.RunAsync("complete", db => db.ScriptEvaluateAsync(LuaScripts.Complete, [StoreKeys.DueShard(claim.TenantId, claim.Shard)], [claim.Member, claim.LeaseScore]), cancellationToken);
 
     /// <summary>Cancels a held reminder by its idempotency key; null when no reminder with that key is held.</summary>
     public async Task<Decision?> CancelAsync(string tenantId, string debtorId, string idempotencyKey, string reason, CancellationToken cancellationToken)
@@ -159,7 +156,7 @@ internal sealed class HeldReminders(
             var approved = (long)(await db.ScriptEvaluateAsync(LuaScripts.Approve, [new StoreKeys(tenantId, debtorId).Held(reminderId)]).ConfigureAwait(false)) == 1;
             if (approved)
             {
-                await db.SortedSetRemoveAsync(ReviewKey(tenantId), DueShards.Member(tenantId, debtorId, reminderId)).ConfigureAwait(false);
+                await db.SortedSetRemoveAsync(StoreKeys.Review(tenantId), DueShards.Member(tenantId, debtorId, reminderId)).ConfigureAwait(false);
             }
 
             return approved;
@@ -169,7 +166,7 @@ internal sealed class HeldReminders(
     public Task<IReadOnlyList<(string DebtorId, string ReminderId, DateTimeOffset HeldAt, Decision? Decision)>> ListReviewsAsync(string tenantId, int take, CancellationToken cancellationToken) =>
         store.RunAsync("review", async db =>
         {
-            var entries = await db.SortedSetRangeByRankWithScoresAsync(ReviewKey(tenantId), 0, take - 1).ConfigureAwait(false);
+            var entries = await db.SortedSetRangeByRankWithScoresAsync(StoreKeys.Review(tenantId), 0, take - 1).ConfigureAwait(false);
             var reviews = new List<(string, string, DateTimeOffset, Decision?)>(entries.Length);
             foreach (var entry in entries)
             {
@@ -189,11 +186,11 @@ internal sealed class HeldReminders(
             long inReview = 0;
             foreach (var tenant in tenantIds)
             {
-                inReview += await db.SortedSetLengthAsync(ReviewKey(tenant)).ConfigureAwait(false);
+                inReview += await db.SortedSetLengthAsync(StoreKeys.Review(tenant)).ConfigureAwait(false);
             }
 
             DateTimeOffset? oldest = null;
-            foreach (var key in tenantIds.SelectMany(tenant => Enumerable.Range(0, shards.Count).Select(shard => DueShards.Key(tenant, shard))))
+            foreach (var key in tenantIds.SelectMany(tenant => Enumerable.Range(0, shards.Count).Select(shard => StoreKeys.DueShard(tenant, shard))))
             {
                 pending += await db.SortedSetLengthAsync(key).ConfigureAwait(false);
                 var first = await db.SortedSetRangeByRankWithScoresAsync(key, 0, 0).ConfigureAwait(false);
@@ -251,8 +248,8 @@ internal sealed class HeldReminders(
             {
                 var member = DueShards.Member(tenantId, debtorId, reminderId);
                 await Task.WhenAll(
-                    db.SortedSetRemoveAsync(DueShards.Key(tenantId, shards.For(tenantId, debtorId)), member),
-                    db.SortedSetRemoveAsync(ReviewKey(tenantId), member)).ConfigureAwait(false);
+                    db.SortedSetRemoveAsync(StoreKeys.DueShard(tenantId, shards.For(tenantId, debtorId)), member),
+                    db.SortedSetRemoveAsync(StoreKeys.Review(tenantId), member)).ConfigureAwait(false);
             }
 
             return result == 1;

@@ -5,7 +5,6 @@ using Gateway.Store;
 using Gateway.V1;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Gateway.Recent;
 
@@ -35,8 +34,6 @@ internal sealed class RecentDecisions(GuardrailStore store, PayloadProtector pro
     public bool Enabled => _options.Capacity > 0;
 
     internal ChannelReader<RecentEntry> Pending => _queue.Reader;
-
-    public static RedisKey Key(string tenantId) => $"gw:recent:{{{tenantId}}}";
 
     /// <summary>The additional authenticated data an entry's request is sealed with: bound to this log and to its reminder.</summary>
     public static string SealedFor(string reminderId) => "recent:" + reminderId;
@@ -86,7 +83,7 @@ internal sealed class RecentDecisions(GuardrailStore store, PayloadProtector pro
             var found = new List<RecentRequest>();
             for (long start = 0; Enabled && found.Count < limit && start < _options.Capacity + ReadPage; start += ReadPage)
             {
-                var page = await db.ListRangeAsync(Key(tenantId), start, start + ReadPage - 1).ConfigureAwait(false);
+                var page = await db.ListRangeAsync(StoreKeys.Recent(tenantId), start, start + ReadPage - 1).ConfigureAwait(false);
                 var inRange = 0;
                 foreach (var value in page)
                 {

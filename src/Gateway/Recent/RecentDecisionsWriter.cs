@@ -92,7 +92,7 @@ internal sealed class RecentDecisionsWriter(
         try
         {
             var byTenant = entries.GroupBy(entry => entry.TenantId, StringComparer.Ordinal)
-                .Select(group => (Key: RecentDecisions.Key(group.Key), Tenant: group.Key, Values: group.Select(entry => (RedisValue)log.Seal(entry)).ToArray()))
+                .Select(group => (Key: StoreKeys.Recent(group.Key), Tenant: group.Key, Values: group.Select(entry => (RedisValue)log.Seal(entry)).ToArray()))
                 .ToList();
             var oldestKept = (time.GetUtcNow() - _options.Retention).ToUnixTimeMilliseconds();
             await store.RunAsync("recent", async db =>

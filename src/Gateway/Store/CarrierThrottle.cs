@@ -27,7 +27,7 @@ internal sealed class CarrierThrottle(IConnectionMultiplexer redis, IOptions<Sto
         }
 
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sender)).AsSpan(0, 8));
-        RedisKey[] keys = ["gw:throttle:{" + carrier + ":" + digest + "}"];
+        RedisKey[] keys = [StoreKeys.Throttle(carrier, digest)];
         RedisValue[] values = [(long)(1_000_000 / perSecond), (long)Math.Min(maxWait.TotalMicroseconds, long.MaxValue / 2)];
         var waitMicros = await StoreFailure.RunAsync(
             redis, options.Value.OperationTimeout, metrics, "throttle",

@@ -28,42 +28,32 @@ internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOpti
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var contactHash = hasher.Hash(request.Contact);
         var zones = RecipientZones.For(request, context.Jurisdiction);
-        var redisKeys = new RedisKey[4 + caps.Count];
-        redisKeys[0] = keys.Idempotency(request.IdempotencyKey);
-        redisKeys[1] = keys.Consent;
-        redisKeys[2] = keys.Pending;
-        redisKeys[3] = context.Releasing ? keys.Held(context.ReminderId) : keys.Pending;
-        var values = new RedisValue[12 + (caps.Count * 6)];
-        values[0] = context.Now.ToUnixTimeMilliseconds();
-        values[1] = context.ReminderId;
-        values[2] = request.Fingerprint;
-        values[3] = (long)_options.IdempotencyTtl.TotalMilliseconds;
-        values[4] = ConsentField(request.Channel, contactHash);
-        values[5] = context.Jurisdiction.ConsentRequiredChannels.Contains(request.Channel) ? 1 : 0;
-        values[6] = context.Mode switch { DecisionMode.Send => 0, DecisionMode.DryRun => 1, _ => 2 };
-        values[7] = (long)_options.ReservationLease.TotalMilliseconds;
-        values[9] = context.Releasing ? 1 : 0;
-        values[10] = RuleNames.Of(request.Channel);
-        values[11] = PreferenceFields.LocalTimes(context.Now, zones);
-        long longestSpan = 0;
-        for (var i = 0; i < caps.Count; i++)
-        {
-            var bounds = CapBounds.For(caps[i], context.Now, zones);
-            redisKeys[4 + i] = keys.Cap(caps[i], request.DebtId, contactHash);
-            values[12 + (i * 6)] = bounds.FloorMs;
-            values[13 + (i * 6)] = caps[i].Limit;
-            values[14 + (i * 6)] = bounds.WindowMs;
-            values[15 + (i * 6)] = bounds.ResetMs;
-            values[16 + (i * 6)] = bounds.SpanMs;
-            values[17 + (i * 6)] = caps[i].Counts == CapCounts.Attempts ? 1 : 0;
-            longestSpan = Math.Max(longestSpan, bounds.SpanMs);
-        }
-
-        values[8] = longestSpan;
+        var arguments = new ReserveArguments(
+            Idempotency: keys.Idempotency(request.IdempotencyKey),
+            Consent: keys.Consent,
+            Pending: keys.Pending,
+            HeldOrPending: context.Releasing ? keys.Held(context.ReminderId) : keys.Pending,
+            Now: context.Now,
+            ReminderId: context.ReminderId,
+            Fingerprint: request.Fingerprint,
+            IdempotencyTtl: _options.IdempotencyTtl,
+            ConsentField: ConsentField(request.Channel, contactHash),
+            ConsentRequired: context.Jurisdiction.ConsentRequiredChannels.Contains(request.Channel),
+            Mode: context.Mode,
+            Lease: _options.ReservationLease,
+            Releasing: context.Releasing,
+            Channel: RuleNames.Of(request.Channel),
+            LocalTimes: PreferenceFields.LocalTimes(context.Now, zones),
+            Caps: [.. caps.Select(cap =>
+            {
+                var bounds = CapBounds.For(cap, context.Now, zones);
+                return new ReserveCap(keys.Cap(cap, request.DebtId, contactHash), bounds.FloorMs, cap.Limit, bounds.WindowMs, bounds.ResetMs, bounds.SpanMs, cap.Counts == CapCounts.Attempts);
+            })]);
+        var (redisKeys, values) = ReserveScript.Encode(arguments);
         return RunAsync("reserve", async db =>
         {
-            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Reserve, redisKeys, values).ConfigureAwait(false))!;
-            return ParseReservation(reply, caps);
+            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(ReserveScript.Text, redisKeys, values).ConfigureAwait(false))!;
+            return ReserveScript.Decode(reply, caps);
         }, cancellationToken);
     }
 
@@ -239,48 +229,6 @@ internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOpti
 
     private static DateTimeOffset FromMilliseconds(RedisValue value) =>
         DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((string)value!, CultureInfo.InvariantCulture));
-
-    private static Reservation ParseReservation(RedisResult[] reply, IReadOnlyList<CapRule> caps)
-    {
-        var status = (string)reply[0]! switch
-        {
-            "RESERVED" => ReservationStatus.Reserved,
-            "OK" => ReservationStatus.WouldReserve,
-            "CAP" => ReservationStatus.CapExceeded,
-            "DUPLICATE" => ReservationStatus.Duplicate,
-            "IN_FLIGHT" => ReservationStatus.InFlight,
-            "CONFLICT" => ReservationStatus.Conflict,
-            "OPTED_OUT" => ReservationStatus.OptedOut,
-            "CONSENT_MISSING" => ReservationStatus.ConsentMissing,
-            "CANCELLED" => ReservationStatus.Cancelled,
-            "CHANNEL_NOT_PREFERRED" => ReservationStatus.ChannelNotPreferred,
-            "OUTSIDE_STATED_HOURS" => ReservationStatus.OutsideStatedHours,
-            var other => throw new InvalidOperationException($"reserve.lua answered an unknown status '{other}'"),
-        };
-
-        var counts = new List<CapCount>(caps.Count);
-        for (var i = 0; i < caps.Count && reply.Length >= 6 + (i * 2); i++)
-        {
-            var freesAt = (long)reply[5 + (i * 2)];
-            counts.Add(new CapCount(caps[i], (long)reply[4 + (i * 2)], freesAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(freesAt) : null));
-        }
-
-        var reminderId = (string?)reply[1];
-        if (status == ReservationStatus.OutsideStatedHours)
-        {
-            return new Reservation(status, counts) { StatedWindows = PreferenceFields.ParseWindows((string?)reply[2]) };
-        }
-
-        var stored = (byte[]?)reply[2];
-        return new Reservation(
-            status,
-            counts,
-            string.IsNullOrEmpty(reminderId) ? null : reminderId,
-            stored is { Length: > 0 } ? Decision.Parser.ParseFrom(stored) : null)
-        {
-            StatedPreferencesMet = reply.Length > 3 && (string?)reply[3] == "1",
-        };
-    }
 
     internal Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken) =>
         StoreFailure.RunAsync(redis, _options.OperationTimeout, metrics, operation, call, cancellationToken);

@@ -37,7 +37,7 @@ internal sealed class InboundIndex(IConnectionMultiplexer redis, ContactHasher h
             return members.Select(member => ((string)member!).Split(':', 2)).Where(parts => parts.Length == 2).Select(parts => (parts[0], parts[1])).ToList();
         }, cancellationToken);
 
-    private RedisKey KeyOf(ContactPoint contact) => "gw:inbound:{" + hasher.Hash(contact) + "}";
+    private RedisKey KeyOf(ContactPoint contact) => StoreKeys.Inbound(hasher.Hash(contact));
 
     private Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> call, CancellationToken cancellationToken) =>
         StoreFailure.RunAsync(redis, options.Value.OperationTimeout, metrics, operation, call, cancellationToken);

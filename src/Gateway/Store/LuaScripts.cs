@@ -1,9 +1,14 @@
+using System.Text.RegularExpressions;
+
 namespace Gateway.Store;
 
-/// <summary>The store's Lua scripts, embedded in the assembly. StackExchange.Redis sends each by SHA after the first use.</summary>
-internal static class LuaScripts
+/// <summary>
+/// The store's Lua scripts, embedded in the assembly. StackExchange.Redis sends each by SHA after the
+/// first use. A line <c>--#include name</c> is replaced by <c>Scripts/shared/name.lua</c>, so the
+/// fragments several scripts share (the idempotency check, the history append) are written once.
+/// </summary>
+internal static partial class LuaScripts
 {
-    public static readonly string Reserve = Load("reserve");
     public static readonly string Finish = Load("finish");
     public static readonly string Consent = Load("consent");
     public static readonly string Preferences = Load("preferences");
@@ -18,11 +23,18 @@ internal static class LuaScripts
     public static readonly string Delivery = Load("delivery");
     public static readonly string RecentTrim = Load("recent_trim");
 
-    private static string Load(string name)
+    /// <summary>One script's text with its includes expanded.</summary>
+    public static string Load(string name) =>
+        Include().Replace(Read($"Gateway.Store.Scripts.{name}.lua"), match => Read($"Gateway.Store.Scripts.shared.{match.Groups["name"].Value}.lua").TrimEnd() + "\n");
+
+    private static string Read(string resource)
     {
-        using var stream = typeof(LuaScripts).Assembly.GetManifestResourceStream($"Gateway.Store.Scripts.{name}.lua")
-            ?? throw new InvalidOperationException($"Embedded script {name}.lua is missing from the build.");
+        using var stream = typeof(LuaScripts).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded script {resource} is missing from the build.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    [GeneratedRegex(@"^--#include (?<name>[a-z_]+)[ \t]*\r?\n", RegexOptions.Multiline)]
+    private static partial Regex Include();
 }

@@ -58,7 +58,7 @@ public abstract class RecentDecisionsContract
         Assert.Equal(["b-1", "b-0"], readB.Select(r => r.Request!.IdempotencyKey));
         Assert.Equal(["a-5", "a-4"], sinceThird.Select(r => r.Request!.IdempotencyKey));
         Assert.Equal(["a-5", "a-4"], limited.Select(r => r.Request!.IdempotencyKey));
-        Assert.Equal(4, await connection.GetDatabase().ListLengthAsync(RecentDecisions.Key(tenantA)));
+        Assert.Equal(4, await connection.GetDatabase().ListLengthAsync(StoreKeys.Recent(tenantA)));
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public abstract class RecentDecisionsContract
         await writer.StopAsync(default);
 
         Assert.Equal("new", Assert.Single(read).Request!.IdempotencyKey);
-        Assert.Equal(1, await connection.GetDatabase().ListLengthAsync(RecentDecisions.Key(tenant)));
-        Assert.True(await connection.GetDatabase().KeyTimeToLiveAsync(RecentDecisions.Key(tenant)) <= Retention);
+        Assert.Equal(1, await connection.GetDatabase().ListLengthAsync(StoreKeys.Recent(tenant)));
+        Assert.True(await connection.GetDatabase().KeyTimeToLiveAsync(StoreKeys.Recent(tenant)) <= Retention);
     }
 
     private static (RecentDecisions Log, RecentDecisionsWriter Writer) Create(IConnectionMultiplexer connection, FakeTimeProvider clock, int capacity)

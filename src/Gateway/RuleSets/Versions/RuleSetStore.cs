@@ -14,16 +14,16 @@ namespace Gateway.RuleSets.Versions;
 internal sealed class RuleSetStore(IConnectionMultiplexer redis, IOptions<RuleStoreOptions> ruleOptions, IOptions<StoreOptions> storeOptions, TimeProvider time)
 {
     private static readonly RedisValue[] InfoFields = ["name", "author", "reason", "created_ms", "rolled_back_to"];
-    private readonly RuleSetKeys _keys = new(ruleOptions.Value.Namespace);
+    private readonly string _namespace = ruleOptions.Value.Namespace;
     private readonly TimeSpan _timeout = storeOptions.Value.OperationTimeout;
 
     public Task<long> GetLatestVersionAsync(CancellationToken cancellationToken) =>
-        RunAsync("latest", async db => (long?)await db.StringGetAsync(_keys.Latest).ConfigureAwait(false) ?? 0, cancellationToken);
+        RunAsync("latest", async db => (long?)await db.StringGetAsync(StoreKeys.RuleSetLatest(_namespace)).ConfigureAwait(false) ?? 0, cancellationToken);
 
     public Task<StoredRuleSet?> GetAsync(long version, CancellationToken cancellationToken) =>
         RunAsync("get", async db =>
         {
-            var fields = await db.HashGetAsync(_keys.Version(version), [.. InfoFields, "text"]).ConfigureAwait(false);
+            var fields = await db.HashGetAsync(StoreKeys.RuleSetVersion(_namespace, version), [.. InfoFields, "text"]).ConfigureAwait(false);
             return fields[5].IsNull ? null : ToStored(version, fields, fields[5]!);
         }, cancellationToken);
 
@@ -31,9 +31,9 @@ internal sealed class RuleSetStore(IConnectionMultiplexer redis, IOptions<RuleSt
     public Task<IReadOnlyList<StoredRuleSet>> ListAsync(int count, CancellationToken cancellationToken) =>
         RunAsync("list", async db =>
         {
-            var versions = await db.SortedSetRangeByRankAsync(_keys.Index, 0, count - 1, Order.Descending).ConfigureAwait(false);
+            var versions = await db.SortedSetRangeByRankAsync(StoreKeys.RuleSetIndex(_namespace), 0, count - 1, Order.Descending).ConfigureAwait(false);
             var batch = db.CreateBatch();
-            var reads = versions.Select(v => (Version: (long)v, Fields: batch.HashGetAsync(_keys.Version((long)v), InfoFields))).ToList();
+            var reads = versions.Select(v => (Version: (long)v, Fields: batch.HashGetAsync(StoreKeys.RuleSetVersion(_namespace, (long)v), InfoFields))).ToList();
             batch.Execute();
             var list = new List<StoredRuleSet>(reads.Count);
             foreach (var (version, fields) in reads)
@@ -55,16 +55,16 @@ internal sealed class RuleSetStore(IConnectionMultiplexer redis, IOptions<RuleSt
             var now = time.GetUtcNow();
             RedisValue[] values =
             [
-                expectedVersion, explicitVersion, _keys.VersionPrefix, text, author, reason,
+                expectedVersion, explicitVersion, StoreKeys.RuleSetVersionPrefix(_namespace), text, author, reason,
                 now.ToUnixTimeMilliseconds(), rolledBackTo, name,
             ];
-            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.RulesAppend, [_keys.Latest, _keys.Index], values).ConfigureAwait(false))!;
+            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.RulesAppend, [StoreKeys.RuleSetLatest(_namespace), StoreKeys.RuleSetIndex(_namespace)], values).ConfigureAwait(false))!;
             var result = new AppendResult((long)reply[0] == 1, (long)reply[1], DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
             if (result.Stored)
             {
                 // Published after the write, not inside the script: a subscriber that reads on the
                 // notice must find the version. A lost notice is caught by the periodic check.
-                await redis.GetSubscriber().PublishAsync(_keys.Changed, result.Version).ConfigureAwait(false);
+                await redis.GetSubscriber().PublishAsync(StoreKeys.RuleSetChanged(_namespace), result.Version).ConfigureAwait(false);
             }
 
             return result;
@@ -72,7 +72,7 @@ internal sealed class RuleSetStore(IConnectionMultiplexer redis, IOptions<RuleSt
 
     /// <summary>Calls <paramref name="onChanged"/> whenever any instance stores a version. The client re-subscribes by itself after a reconnect.</summary>
     public Task SubscribeAsync(Action onChanged) =>
-        redis.GetSubscriber().SubscribeAsync(_keys.Changed, (_, _) => onChanged());
+        redis.GetSubscriber().SubscribeAsync(StoreKeys.RuleSetChanged(_namespace), (_, _) => onChanged());
 
     private static StoredRuleSet ToStored(long version, RedisValue[] fields, string text) => new(
         version,

@@ -5,6 +5,8 @@
 -- ARGV[5] record retention (ms)   ARGV[6] idempotency ttl (ms)
 -- ARGV[7] the states it may end from, comma-separated (held,review | review)
 -- Reply: 1 ended, 0 not in one of those states (released, cancelled or expired already)
+--#include history
+
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state or not string.find(',' .. ARGV[7] .. ',', ',' .. state .. ',', 1, true) then return 0 end
 local now = tonumber(ARGV[4])
@@ -15,9 +17,5 @@ if redis.call('HGET', KEYS[3], 'rid') == ARGV[1] then
   redis.call('PEXPIRE', KEYS[3], ARGV[6])
 end
 redis.call('SET', KEYS[4], ARGV[2], 'PX', ARGV[5])
-local seq = redis.call('INCR', KEYS[6])
-redis.call('PEXPIRE', KEYS[6], ARGV[5])
-redis.call('ZADD', KEYS[5], now, string.format('%016d', seq) .. ARGV[3])
-redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now - tonumber(ARGV[5]))
-redis.call('PEXPIRE', KEYS[5], ARGV[5])
+append_history(KEYS[5], KEYS[6], now, ARGV[3], ARGV[5])
 return 1

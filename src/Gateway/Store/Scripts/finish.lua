@@ -24,6 +24,9 @@
 -- (sent, or an ambiguous carrier failure) counts for its whole window.
 -- The idempotency entry is changed only if this reminder still owns it.
 
+--#include idempotency
+--#include history
+
 -- A retried call whose first try did run (the reply was lost, not the request) must not append
 -- the history entry twice: the decision record, written in the same atomic step, tells.
 if ARGV[11] == '1' and ARGV[2] ~= '' and redis.call('GET', KEYS[2]) == ARGV[2] then
@@ -33,11 +36,9 @@ end
 if ARGV[9] == '1' then
   -- A retry refused by a local rule (quiet hours, say) must still answer with the first decision.
   -- The release of a held reminder is not a retry: its own hold is what it now ends.
-  local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision')
-  if idem[1] and not (ARGV[8] == '1' and idem[3] == ARGV[1]) then
-    if idem[1] ~= ARGV[10] then return { 'CONFLICT', idem[3] } end
-    if idem[2] == 'done' or idem[2] == 'held' then return { 'DUPLICATE', idem[4] } end
-  end
+  local answer, idem = idempotency_answer(KEYS[1], ARGV[10], ARGV[8] == '1' and ARGV[1] or nil)
+  if answer == 'CONFLICT' then return { 'CONFLICT', idem[3] } end
+  if answer == 'DUPLICATE' then return { 'DUPLICATE', idem[4] } end
 end
 
 for i = 8, #KEYS do
@@ -48,12 +49,7 @@ if ARGV[2] ~= '' then
   redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
 end
 if ARGV[7] ~= '' then
-  local now = tonumber(ARGV[6])
-  local seq = redis.call('INCR', KEYS[5])
-  redis.call('PEXPIRE', KEYS[5], ARGV[3])
-  redis.call('ZADD', KEYS[4], now, string.format('%016d', seq) .. ARGV[7])
-  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[3]))
-  redis.call('PEXPIRE', KEYS[4], ARGV[3])
+  append_history(KEYS[4], KEYS[5], tonumber(ARGV[6]), ARGV[7], ARGV[3])
 end
 if ARGV[8] == '1' then
   redis.call('HSET', KEYS[6], 'state', 'done')

@@ -12,13 +12,14 @@
 -- ARGV[12] releasing (1: this re-holds a reminder being released | 0)
 -- ARGV[13] state: held (released by the gateway at its instant) | review (waits for a person)
 -- Reply: { 'HELD' } | { 'DUPLICATE', stored decision } | { 'CONFLICT', reminder id }
+--#include idempotency
+--#include history
+
 local now = tonumber(ARGV[8])
-local idem = redis.call('HMGET', KEYS[1], 'fp', 'state', 'rid', 'decision')
-if idem[1] and not (ARGV[12] == '1' and idem[3] == ARGV[1]) then
-  -- The key already answers (decided, held or cancelled): a retry never holds a second reminder.
-  if idem[1] ~= ARGV[11] then return { 'CONFLICT', idem[3] } end
-  if idem[2] == 'done' or idem[2] == 'held' then return { 'DUPLICATE', idem[4] } end
-end
+-- The key already answers (decided, held or cancelled): a retry never holds a second reminder.
+local answer, idem = idempotency_answer(KEYS[1], ARGV[11], ARGV[12] == '1' and ARGV[1] or nil)
+if answer == 'CONFLICT' then return { 'CONFLICT', idem[3] } end
+if answer == 'DUPLICATE' then return { 'DUPLICATE', idem[4] } end
 local keep = tonumber(ARGV[4]) - now + tonumber(ARGV[9])
 redis.call('HSET', KEYS[2], 'request', ARGV[2], 'due', ARGV[3], 'expires', ARGV[4], 'state', ARGV[13], 'idem', ARGV[5])
 redis.call('PEXPIRE', KEYS[2], keep)
@@ -28,9 +29,5 @@ redis.call('PEXPIRE', KEYS[3], keep)
 redis.call('HSET', KEYS[1], 'fp', ARGV[11], 'state', 'held', 'rid', ARGV[1], 'decision', ARGV[6], 'at', ARGV[8])
 redis.call('PEXPIRE', KEYS[1], math.max(tonumber(ARGV[10]), keep))
 redis.call('SET', KEYS[4], ARGV[6], 'PX', ARGV[9])
-local seq = redis.call('INCR', KEYS[6])
-redis.call('PEXPIRE', KEYS[6], ARGV[9])
-redis.call('ZADD', KEYS[5], now, string.format('%016d', seq) .. ARGV[7])
-redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now - tonumber(ARGV[9]))
-redis.call('PEXPIRE', KEYS[5], ARGV[9])
+append_history(KEYS[5], KEYS[6], now, ARGV[7], ARGV[9])
 return { 'HELD' }
