@@ -1,6 +1,5 @@
 using System.Globalization;
 using Gateway.Decisions;
-using Gateway.Guards.QuietHours;
 using Gateway.Observability;
 using Gateway.Rules;
 using Gateway.V1;
@@ -27,7 +26,7 @@ internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOpti
         var request = context.Request;
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var contactHash = hasher.Hash(request.Contact);
-        var zones = RecipientZones.For(request, context.Jurisdiction);
+        var zones = context.RecipientZones;
         var arguments = new ReserveArguments(
             Idempotency: keys.Idempotency(request.IdempotencyKey),
             Consent: keys.Consent,
