@@ -14,7 +14,7 @@ namespace Gateway.Relay;
 /// carriers. The relay is not cancelled with the caller: once a carrier may have the message, the
 /// gateway must learn the outcome and record it. The caller's deadline still bounds it.
 /// </summary>
-internal sealed class RelayStep(CarrierRelay carriers, IOptions<StoreOptions> storeOptions, WallClock wall) : IDecisionStep
+internal sealed class RelayStep(ICarrierRelay carriers, IOptions<StoreOptions> storeOptions, WallClock wall) : IDecisionStep
 {
     public string Name => "relay";
 

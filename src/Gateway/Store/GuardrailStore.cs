@@ -15,7 +15,7 @@ namespace Gateway.Store;
 /// and settled in one more. Every operation has a time budget; past it, or with the store
 /// unreachable, it throws <see cref="StoreUnavailableException"/> and the pipeline fails closed.
 /// </summary>
-internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOptions<StoreOptions> options, ContactHasher hasher, GatewayMetrics metrics, TimeProvider time)
+internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOptions<StoreOptions> options, ContactHasher hasher, GatewayMetrics metrics, TimeProvider time) : IReservationStore
 {
     private readonly StoreOptions _options = options.Value;
 

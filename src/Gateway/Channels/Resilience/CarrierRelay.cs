@@ -25,7 +25,7 @@ internal sealed class CarrierRelay(
     IOptions<CarrierResilienceOptions> options,
     GatewayMetrics metrics,
     WallClock wall,
-    ILogger<CarrierRelay> logger)
+    ILogger<CarrierRelay> logger) : ICarrierRelay
 {
     private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(50);
 
