@@ -33,4 +33,10 @@ internal static partial class CarrierLog
 
     [LoggerMessage(1409, LogLevel.Error, "Reminder {ReminderId} was sent but its number could not be indexed for inbound replies; a STOP from it will not be matched until the next send")]
     public static partial void InboundIndexFailed(ILogger logger, string reminderId, Exception exception);
+
+    [LoggerMessage(1410, LogLevel.Information, "Carrier {Carrier} refused reminder {ReminderId} because the recipient opted out; recorded as an opt-out for {Debtors} debtor record(s), no failover")]
+    public static partial void CarrierOptOutRecorded(ILogger logger, string carrier, string reminderId, int debtors);
+
+    [LoggerMessage(1411, LogLevel.Error, "Carrier {Carrier} refused reminder {ReminderId} because the recipient opted out, and the opt-out could not be recorded; the carrier will refuse the next one too")]
+    public static partial void CarrierOptOutNotRecorded(ILogger logger, string carrier, string reminderId, Exception exception);
 }

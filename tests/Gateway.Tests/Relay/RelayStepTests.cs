@@ -78,6 +78,18 @@ public sealed class RelayStepTests
     }
 
     [Fact]
+    public async Task RecipientOptedOutAtTheCarrier_IsSuppressed_EvenWithAFallback()
+    {
+        var context = Reserved(WithSmsFallback(TestReminders.OverdueEmail("D-1", "L-1", "debtor@example.com")));
+
+        var outcome = await Step(new FakeCarrierRelay(CarrierResult.OptedOut("smtp", "unsubscribed"))).RunAsync(context, default);
+
+        Assert.Equal(StepOutcome.Decide(Outcome.Suppressed), outcome);
+        Assert.Equal(ReasonCode.OptedOut, context.Verdicts[^1].Reason);
+        Assert.Equal(ReservationPhase.Reserved, context.Phase);
+    }
+
+    [Fact]
     public async Task NoCarrierConfigured_IsFailed_AsCarrierUnavailable()
     {
         var context = Reserved(TestReminders.OverdueEmail("D-1", "L-1", "debtor@example.com"));

@@ -79,7 +79,7 @@ public sealed class ApnsCarrierTests : IDisposable
     public static TheoryData<string, string, bool, string> Faults => new()
     {
         { "BadDeviceToken", "Rejected", false, "apns 400 BadDeviceToken" },
-        { "Unregistered", "Rejected", false, "apns 410 Unregistered" },
+        { "Unregistered", "RecipientOptedOut", false, "apns 410 Unregistered: the device token is retired" },
         { "TooManyRequests", "Rejected", true, "apns 429 TooManyRequests" },
         { "InternalServerError", "Rejected", true, "apns 500 InternalServerError" },
         { "ServiceUnavailable", "Rejected", true, "apns 503 ServiceUnavailable" },

@@ -53,7 +53,7 @@ public sealed class FcmCarrierTests : IDisposable
 
     public static TheoryData<string, string, bool, string> Faults => new()
     {
-        { "Unregistered", "Rejected", false, "fcm 404 UNREGISTERED" },
+        { "Unregistered", "RecipientOptedOut", false, "fcm 404 UNREGISTERED: the registration token is retired" },
         { "InvalidArgument", "Rejected", false, "fcm 400 INVALID_ARGUMENT" },
         { "QuotaExceeded", "Rejected", true, "fcm 429 QUOTA_EXCEEDED" },
         { "Unavailable", "Rejected", true, "fcm 503 UNAVAILABLE" },

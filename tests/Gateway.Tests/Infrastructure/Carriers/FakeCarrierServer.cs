@@ -99,7 +99,7 @@ public sealed class FakeCarrierServer : IAsyncDisposable
                 http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            result = Results.Json(new { code = fault.Status, message = "injected fault" }, statusCode: fault.Status);
+            result = Results.Json(fault.Body ?? new { code = fault.Status, message = "injected fault" }, statusCode: fault.Status);
         }
         else if (Check(request) is { } violation)
         {
