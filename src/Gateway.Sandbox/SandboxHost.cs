@@ -74,7 +74,7 @@ public sealed class SandboxHost : IAsyncDisposable
             var violations = new List<Google.Rpc.BadRequest.Types.FieldViolation>();
             var contact = ReminderValidator.ValidateContact(channel, optOut.ContactPoint, "optOuts.contactPoint", violations)
                 ?? throw new InvalidDataException($"optOuts: {violations[0].Field} {violations[0].Description}");
-            await guardrails.SetConsentAsync(tenant, optOut.DebtorId, channel, contact, granted: false, CancellationToken.None).ConfigureAwait(false);
+            await guardrails.SetConsentAsync(tenant, optOut.DebtorId, channel, contact, granted: false, ConsentSource.Keyword, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

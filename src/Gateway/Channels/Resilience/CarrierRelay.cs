@@ -179,7 +179,7 @@ internal sealed class CarrierRelay(
             var debtors = known.Where(entry => entry.TenantId == message.TenantId).Select(entry => entry.DebtorId).Append(message.DebtorId).Distinct(StringComparer.Ordinal).ToList();
             foreach (var debtorId in debtors)
             {
-                await store.SetConsentAsync(message.TenantId, debtorId, message.Channel, message.To, granted: false, CancellationToken.None).ConfigureAwait(false);
+                await store.SetConsentAsync(message.TenantId, debtorId, message.Channel, message.To, granted: false, ConsentSource.Carrier, CancellationToken.None).ConfigureAwait(false);
             }
 
             CarrierLog.CarrierOptOutRecorded(logger, carrier, message.ReminderId, debtors.Count);
