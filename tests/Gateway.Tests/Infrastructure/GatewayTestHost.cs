@@ -144,6 +144,10 @@ public sealed class GatewayTestHost : IAsyncDisposable
     /// </summary>
     public static FakeTimeProvider DaytimeClock() => new(new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero));
 
+    /// <summary>What the outbox carrier sent to <paramref name="contactPoint"/>, for a test on a host its class shares.</summary>
+    public IReadOnlyList<OutboxLine> ReadOutbox(string contactPoint) =>
+        ReadOutbox().Where(line => line.To == contactPoint).ToList();
+
     public IReadOnlyList<OutboxLine> ReadOutbox() =>
         File.Exists(OutboxPath)
             ? File.ReadAllLines(OutboxPath).Where(line => line.Length > 0).Select(line => JsonSerializer.Deserialize<OutboxLine>(line, OutboxLine.JsonOptions)!).ToList()
@@ -179,15 +183,25 @@ public sealed class GatewayTestHost : IAsyncDisposable
         return line is null ? 0 : double.Parse(line[(series.Length + 1)..], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Fails if an error the test did not expect was logged since the last check, and forgets what
+    /// the test expected. A host shared by a test class calls this at the end of each test.
+    /// </summary>
+    public void VerifyNoUnexpectedErrors()
+    {
+        var unexpected = _errors.Take().Where(error => !ExpectedError(error)).ToList();
+        ExpectedError = static _ => false;
+        if (unexpected.Count > 0)
+        {
+            throw new InvalidOperationException("The gateway logged errors the test did not expect:\n" + string.Join("\n", unexpected));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        var unexpected = _errors.Errors.Where(error => !ExpectedError(error)).ToList();
-        if (unexpected.Count > 0)
-        {
-            throw new InvalidOperationException("The gateway logged errors the test did not expect:\n" + string.Join("\n", unexpected));
-        }
+        VerifyNoUnexpectedErrors();
     }
 }
