@@ -7,17 +7,21 @@ namespace Gateway.Tests.Infrastructure;
 /// time; each stays independent by calling for a debtor of its own (<see cref="NewDebtor"/>), so
 /// caps, history and outbox lines never meet, and by leaving the lender's faults and the clock as it
 /// found them. A test that stops or stalls the lender, moves the clock or needs other settings starts
-/// an environment of its own.
+/// an environment of its own. A class whose tests all need the same other settings derives a
+/// fixture of its own that names them (<see cref="Settings"/>).
 /// </summary>
-public sealed class SharedEnvironment(RedisFixture redis) : IAsyncLifetime
+public class SharedEnvironment(RedisFixture redis) : IAsyncLifetime
 {
     private int _debtors;
+
+    /// <summary>Settings of the shared gateway beyond the test defaults.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     public TestEnvironment Env { get; private set; } = null!;
 
     public GatewayTestHost Gateway => Env.Gateway;
 
-    public async Task InitializeAsync() => Env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+    public async Task InitializeAsync() => Env = await TestEnvironment.StartAsync(redis.Server.ConnectionString, settings: Settings);
 
     public async Task DisposeAsync() => await Env.DisposeAsync();
 
