@@ -32,6 +32,10 @@ public sealed class FakeCarrierServer : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedRequest> Requests => _requests;
 
+    /// <summary>The requests addressed to <paramref name="to"/> (their To field), in arrival order, for a test on a fake its class shares.</summary>
+    public IReadOnlyList<ReceivedRequest> RequestsTo(string to) =>
+        _requests.Where(request => request.Fields.GetValueOrDefault("To") == to).ToList();
+
     /// <summary>Wire-format problems found in requests; empty when every request was as the carrier expects.</summary>
     public IReadOnlyCollection<string> Violations => _violations;
 
