@@ -9,8 +9,15 @@ TEST_LOG := artifacts/test-output.log
 
 all: build
 
-## deps: install what the tests need from Debian's packages when it is missing (redis-server, tzdata)
-deps:
+BUF := tools/node_modules/.bin/buf
+# npm ci rewrites this file on every install, so it stands for "tools/ matches its package-lock.json".
+TOOLS_STAMP := tools/node_modules/.package-lock.json
+# The breaking-change baseline: the last released protos as a buf image (eng/protos/README.md).
+# BUF_AGAINST='.git#branch=main,subdir=protos' compares with a branch instead.
+BUF_AGAINST ?= eng/protos/released-image.json
+
+## deps: install what the tests need from Debian's packages when it is missing (redis-server, tzdata), and buf from npm (tools/)
+deps: $(TOOLS_STAMP)
 	@missing=""; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	command -v redis-cli >/dev/null 2>&1 || missing="$$missing redis-tools"; \
@@ -20,12 +27,28 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+.PHONY: check-protos protos-baseline
+
+# --ignore-scripts: buf's postinstall only re-links the binary its platform package already ships.
+$(TOOLS_STAMP): tools/package.json tools/package-lock.json
+	npm ci --prefix tools --ignore-scripts --no-audit --no-fund
+
+## check-protos: buf build, lint (STANDARD) and breaking (FILE) on protos/, offline once `make deps` has run
+check-protos: $(TOOLS_STAMP)
+	$(BUF) build protos
+	$(BUF) lint protos
+	$(BUF) breaking protos --against '$(BUF_AGAINST)'
+
+## protos-baseline: at a release, make the current protos the baseline that `check-protos` compares with
+protos-baseline: $(TOOLS_STAMP)
+	$(BUF) build protos --exclude-source-info -o eng/protos/released-image.json
+
 ## build: compile everything, warnings as errors
 build:
 	$(DOTNET) build Gateway.sln -c $(CONFIGURATION)
 
-## test: build and run every test; starts its own redis-server, lender and gateways on free loopback ports
-test: deps
+## test: check the protos, build and run every test; starts its own redis-server, lender and gateways on free loopback ports
+test: deps check-protos
 	@mkdir -p artifacts
 	@set -o pipefail; $(DOTNET) test Gateway.sln -c $(CONFIGURATION) 2>&1 | tee $(TEST_LOG); status=$$?; \
 	passed=$$(grep -Eo 'Passed: +[0-9]+' $(TEST_LOG) | awk '{n += $$2} END {print n + 0}'); \
