@@ -55,13 +55,14 @@ test: deps check-protos
 	failed=$$(grep -Eo 'Failed: +[0-9]+' $(TEST_LOG) | awk '{n += $$2} END {print n + 0}'); \
 	echo; echo "$$passed passed, $$failed failed"; exit $$status
 
-## run: the gateway on its embedded default (in-process Garnet, sandbox lender, outbox carrier)
+## run: the gateway on its embedded default (in-process Garnet, sandbox lender, outbox carrier); ports 5080, 5081, 5090, 6390 when free, else free ones (Sandbox__GrpcPort=... to choose)
 run:
 	$(DOTNET) run --project src/Gateway.Sandbox -c $(CONFIGURATION) -- --Sandbox:OutboxPath=$(CURDIR)/var/outbox.jsonl
 
-## demo: play every seeded sandbox debtor against the running gateway (start `make run` first)
+## demo: play every seeded sandbox debtor against the running gateway (start `make run` first); it finds the gateway in var/gateway-address
 demo:
-	$(DOTNET) run --project src/Gateway.Cli -c $(CONFIGURATION) -- demo
+	@addr=$${GATEWAY_ADDRESS:-$$(cat var/gateway-address 2>/dev/null)}; \
+	env $${addr:+GATEWAY_ADDRESS=$$addr} $(DOTNET) run --project src/Gateway.Cli -c $(CONFIGURATION) -- demo
 
 BENCH_DLL := artifacts/bin/Gateway.Bench/release/Gateway.Bench.dll
 BENCH_ARGS ?=
