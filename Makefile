@@ -12,12 +12,13 @@ all: build
 BUF := tools/node_modules/.bin/buf
 # npm ci rewrites this file on every install, so it stands for "tools/ matches its package-lock.json".
 TOOLS_STAMP := tools/node_modules/.package-lock.json
+NODE_EXAMPLE_STAMP := examples/node/node_modules/.package-lock.json
 # The breaking-change baseline: the last released protos as a buf image (eng/protos/README.md).
 # BUF_AGAINST='.git#branch=main,subdir=protos' compares with a branch instead.
 BUF_AGAINST ?= eng/protos/released-image.json
 
 ## deps: install what the tests need from Debian's packages when it is missing (redis-server, tzdata), and buf from npm (tools/)
-deps: $(TOOLS_STAMP)
+deps: $(TOOLS_STAMP) $(NODE_EXAMPLE_STAMP)
 	@missing=""; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	command -v redis-cli >/dev/null 2>&1 || missing="$$missing redis-tools"; \
@@ -43,12 +44,28 @@ check-protos: $(TOOLS_STAMP)
 protos-baseline: $(TOOLS_STAMP)
 	$(BUF) build protos --exclude-source-info -o eng/protos/released-image.json
 
+.PHONY: example-node check-examples
+
+$(NODE_EXAMPLE_STAMP): examples/node/package.json examples/node/package-lock.json
+	npm ci --prefix examples/node --ignore-scripts --no-audit --no-fund
+
+## example-node: the Node client (examples/node), generated from protos/ by buf, against the gateway of `make run`
+example-node: $(TOOLS_STAMP) $(NODE_EXAMPLE_STAMP)
+	$(BUF) generate --template protos/buf.gen.yaml
+	node examples/node/send-reminder.js
+
+## check-examples: each example client against a sandbox it starts on free ports, its output checked
+check-examples: $(TOOLS_STAMP) $(NODE_EXAMPLE_STAMP)
+	$(BUF) generate --template protos/buf.gen.yaml
+	$(DOTNET) build src/Gateway.Sandbox -c $(CONFIGURATION)
+	CONFIGURATION=$(CONFIGURATION) examples/node/run-against-sandbox.sh
+
 ## build: compile everything, warnings as errors
 build:
 	$(DOTNET) build Gateway.sln -c $(CONFIGURATION)
 
 ## test: check the protos, build and run every test; starts its own redis-server, lender and gateways on free loopback ports
-test: deps check-protos
+test: deps check-protos check-examples
 	@mkdir -p artifacts
 	@set -o pipefail; $(DOTNET) test Gateway.sln -c $(CONFIGURATION) 2>&1 | tee $(TEST_LOG); status=$$?; \
 	passed=$$(grep -Eo 'Passed: +[0-9]+' $(TEST_LOG) | awk '{n += $$2} END {print n + 0}'); \
