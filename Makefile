@@ -32,7 +32,7 @@ deps: $(TOOLS_STAMP) $(NODE_EXAMPLE_STAMP)
 
 # --ignore-scripts: buf's postinstall only re-links the binary its platform package already ships.
 $(TOOLS_STAMP): tools/package.json tools/package-lock.json
-	npm ci --prefix tools --ignore-scripts --no-audit --no-fund
+	npm ci --prefix tools --ignore-scripts --prefer-offline --no-audit --no-fund
 
 ## check-protos: buf build, lint (STANDARD) and breaking (FILE) on protos/, offline once `make deps` has run
 check-protos: $(TOOLS_STAMP)
@@ -47,7 +47,7 @@ protos-baseline: $(TOOLS_STAMP)
 .PHONY: example-node check-examples
 
 $(NODE_EXAMPLE_STAMP): examples/node/package.json examples/node/package-lock.json
-	npm ci --prefix examples/node --ignore-scripts --no-audit --no-fund
+	npm ci --prefix examples/node --ignore-scripts --prefer-offline --no-audit --no-fund
 
 ## example-node: the Node client (examples/node), generated from protos/ by buf, against the gateway of `make run`
 example-node: $(TOOLS_STAMP) $(NODE_EXAMPLE_STAMP)
