@@ -1,16 +1,18 @@
 using System.Globalization;
 using Gateway.Hosting;
 using Gateway.Sandbox;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 // `make run`: the gateway on its embedded default, ready for a first reminder within a minute.
 return await StartupFailure.RunAsync(async () =>
 {
     await using var sandbox = await SandboxHost.StartAsync(args);
-    var addresses = sandbox.Gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-    var grpc = addresses.FirstOrDefault(a => a.Contains(":5080", StringComparison.Ordinal)) ?? addresses.First();
-    var http = addresses.FirstOrDefault(a => a != grpc) ?? grpc;
+    var grpc = sandbox.GrpcAddress.ToString().TrimEnd('/');
+    var http = sandbox.HttpAddress.ToString().TrimEnd('/');
+    // Inside the working directory (the checkout, under `make run`), the outbox is shown relative
+    // to it: what the banner prints is then the same on every machine.
+    var outbox = Path.GetRelativePath(Directory.GetCurrentDirectory(), sandbox.OutboxPath) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative)
+        ? relative
+        : sandbox.OutboxPath;
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
 
@@ -19,7 +21,7 @@ return await StartupFailure.RunAsync(async () =>
           metrics, health   {http}/metrics   {http}/healthz
           sandbox lender    {sandbox.Lender.Address}
           store (Garnet)    {sandbox.Store.ConnectionString}
-          outbox            {sandbox.OutboxPath}
+          outbox            {outbox}
 
         In another terminal: make demo   (plays every seeded debtor and prints each decision)
         Press Ctrl+C to stop.

@@ -31,11 +31,24 @@ public sealed class CarrierResilienceOptions
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// HTTP statuses that mean the carrier did not take the message, so that a retry is safe
-    /// (default 502 and 503: a proxy or the carrier refusing before processing). 500 and 504 are
-    /// left out on purpose: the carrier may have created the message before failing.
+    /// HTTP statuses that mean the carrier did not take the message, so that a retry is safe; empty
+    /// means <see cref="DefaultRetryableStatusCodes"/>. Read <see cref="RetryableStatusCodesOrDefault"/>.
     /// </summary>
-    public List<int> RetryableStatusCodes { get; set; } = [502, 503];
+    /// <remarks>
+    /// Empty rather than the default itself, because the configuration binder appends configured
+    /// items to a list that already holds some: <c>RetryableStatusCodes:0 = 503</c> would give 502,
+    /// 503, 503, and the default could never be narrowed. <see cref="MaxRetries"/> = 0 turns retries off.
+    /// </remarks>
+    public List<int> RetryableStatusCodes { get; set; } = [];
+
+    /// <summary>
+    /// 502 and 503: a proxy or the carrier refusing before processing. 500 and 504 are left out on
+    /// purpose: the carrier may have created the message before failing.
+    /// </summary>
+    public static IReadOnlyList<int> DefaultRetryableStatusCodes { get; } = [502, 503];
+
+    /// <summary>The statuses configured, else the default.</summary>
+    public IReadOnlyList<int> RetryableStatusCodesOrDefault => RetryableStatusCodes.Count == 0 ? DefaultRetryableStatusCodes : RetryableStatusCodes;
 
     /// <summary>Share of failed requests in the window that opens a carrier's breaker (default 0.5).</summary>
     public double BreakerFailureRatio { get; set; } = 0.5;

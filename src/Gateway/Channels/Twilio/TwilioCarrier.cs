@@ -27,7 +27,7 @@ internal sealed class TwilioCarrier : ICarrier, IThroughputLimited, IDisposable
     public TwilioCarrier(IOptions<TwilioOptions> options, IOptions<CarrierResilienceOptions> resilience)
     {
         _options = options.Value;
-        _retryable = resilience.Value.RetryableStatusCodes.ToArray();
+        _retryable = resilience.Value.RetryableStatusCodesOrDefault.ToArray();
         _http = HttpCarrierCall.CreateClient(resilience.Value.ConnectTimeout);
         _auth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.AccountSid + ":" + _options.AuthToken)));
     }

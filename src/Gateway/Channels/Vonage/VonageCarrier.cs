@@ -25,7 +25,7 @@ internal sealed class VonageCarrier : ICarrier, IThroughputLimited, IDisposable
     public VonageCarrier(IOptions<VonageOptions> options, IOptions<CarrierResilienceOptions> resilience)
     {
         _options = options.Value;
-        _retryable = resilience.Value.RetryableStatusCodes.ToArray();
+        _retryable = resilience.Value.RetryableStatusCodesOrDefault.ToArray();
         _http = HttpCarrierCall.CreateClient(resilience.Value.ConnectTimeout);
     }
 
