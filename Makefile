@@ -5,27 +5,33 @@ CONFIGURATION ?= Debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TEST_LOG := artifacts/test-output.log
 
-.PHONY: all deps build test run demo bench bench-micro clean
+.PHONY: all deps build test check-deploy run demo bench bench-micro clean
 
 all: build
 
-## deps: install what the tests need from Debian's packages when it is missing (redis-server, tzdata)
+## deps: install what the tests need from Debian's packages when it is missing (redis-server, tzdata, prometheus for promtool)
 deps:
 	@missing=""; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	command -v redis-cli >/dev/null 2>&1 || missing="$$missing redis-tools"; \
 	[ -e /usr/share/zoneinfo/America/New_York ] || missing="$$missing tzdata"; \
+	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make deps: installing$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
 ## build: compile everything, warnings as errors
 build:
 	$(DOTNET) build Gateway.sln -c $(CONFIGURATION)
 
+## check-deploy: promtool checks the alerting and recording rules and runs their unit tests (deploy/prometheus/tests)
+check-deploy: deps
+	promtool check rules deploy/prometheus/*.rules.yml
+	promtool test rules deploy/prometheus/tests/*.test.yml
+
 ## test: build and run every test; starts its own redis-server, lender and gateways on free loopback ports
-test: deps
+test: deps check-deploy
 	@mkdir -p artifacts
 	@set -o pipefail; $(DOTNET) test Gateway.sln -c $(CONFIGURATION) 2>&1 | tee $(TEST_LOG); status=$$?; \
 	passed=$$(grep -Eo 'Passed: +[0-9]+' $(TEST_LOG) | awk '{n += $$2} END {print n + 0}'); \
