@@ -32,6 +32,11 @@ internal static class HealthEndpoints
     public static IServiceCollection AddGatewayHealth(this IServiceCollection services)
     {
         services.AddSingleton<DrainState>();
+
+        // The health check service logs an Error for every unhealthy probe: one a readiness period
+        // through a whole store outage, and one at every stop. The probes themselves say it, and
+        // the store's failures are logged and counted where they happen (gateway_store_failures_total).
+        services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical));
         services.AddGrpcHealthChecks()
             .AddCheck<Store.StoreHealthCheck>("store", tags: [ReadyTag])
             .AddCheck<RuleSets.RuleSetHealthCheck>("rules", tags: [ReadyTag])

@@ -48,5 +48,6 @@ public sealed class HealthDuringStoreOutageTests
             await HealthProbe.EventuallyAsync(async () => await probe.GetAsync(HealthEndpoints.ReadyPath) == HttpStatusCode.OK, Within),
             "/readyz did not recover with the store back:\n" + gateway.Output);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await probe.GrpcAsync());
+        Assert.DoesNotContain("fail:", gateway.Output, StringComparison.Ordinal);
     }
 }

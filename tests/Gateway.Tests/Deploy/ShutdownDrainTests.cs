@@ -73,5 +73,6 @@ public sealed class ShutdownDrainTests
         Assert.Equal(Burst, File.ReadAllLines(outbox).Count(line => line.Length > 0));
         Assert.Contains("Stopping: not ready now", gateway.Output, StringComparison.Ordinal);
         Assert.Null(await probe.GetAsync(HealthEndpoints.LivePath));
+        Assert.DoesNotContain("fail:", gateway.Output, StringComparison.Ordinal);
     }
 }
