@@ -105,6 +105,36 @@ public sealed partial class ComposeTests
         Assert.Contains(Service("prometheus").Items("volumes"), volume => ((YamlScalarNode)volume).Value!.StartsWith("../prometheus/alerts.rules.yml:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Prometheus_LoadsTheRulesWhereTheVolumesMountThem()
+    {
+        // The container's files laid out under a temporary root as compose mounts them, then
+        // checked by promtool, which follows rule_files from prometheus.yml.
+        var root = Directory.CreateTempSubdirectory("compose-prometheus-").FullName;
+        try
+        {
+            foreach (var volume in Service("prometheus").Items("volumes").Select(item => ((YamlScalarNode)item).Value!.Split(':')))
+            {
+                var source = Path.GetFullPath(Path.Combine(RepositoryFiles.PathOf(Folder), volume[0]));
+                if (File.Exists(source))
+                {
+                    var target = root + volume[1];
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    var text = await File.ReadAllTextAsync(source);
+                    await File.WriteAllTextAsync(target, text.Replace(" /etc/prometheus/", " " + root + "/etc/prometheus/", StringComparison.Ordinal));
+                }
+            }
+
+            var (exitCode, output, error) = await ExternalTool.RunAsync("promtool", ["check", "config", root + "/etc/prometheus/prometheus.yml"]);
+            Assert.True(exitCode == 0, output + error);
+            Assert.Contains("2 rule files found", output + error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static int Port(string url) => int.Parse(PortPattern().Match(url).Groups["port"].Value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@":(?<port>\d+)/?$")]
