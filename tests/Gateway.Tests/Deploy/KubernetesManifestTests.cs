@@ -28,7 +28,7 @@ public sealed class KubernetesManifestTests
     public async Task Overlay_RendersEveryKindItNeeds(string overlay)
     {
         var manifests = await ExternalTool.KustomizeAsync(overlay);
-        foreach (var kind in new[] { "ServiceAccount", "ConfigMap", "Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor" })
+        foreach (var kind in new[] { "ServiceAccount", "ConfigMap", "Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor", "PrometheusRule" })
         {
             Assert.Single(manifests, manifest => manifest.Text("kind") == kind);
         }

@@ -84,6 +84,17 @@ public sealed class PrometheusRulesTests
     }
 
     [Fact]
+    public void KubernetesPrometheusRule_HoldsTheseRulesExactly()
+    {
+        var source = new[] { "recording.rules.yml", "alerts.rules.yml" }
+            .SelectMany(file => Yaml.Document(RepositoryFiles.Read($"{RulesFolder}/{file}")).Items("groups"))
+            .Select(Yaml.Canonical)
+            .ToList();
+        var copy = Yaml.Document(RepositoryFiles.Read("deploy/kubernetes/base/prometheusrule.yaml")).Items("spec.groups").Select(Yaml.Canonical).ToList();
+        Assert.True(source.SequenceEqual(copy), "deploy/kubernetes/base/prometheusrule.yaml differs from deploy/prometheus/*.rules.yml: copy the groups over");
+    }
+
+    [Fact]
     public void ExpressionReader_FindsTheMetricsAndNothingElse()
     {
         var names = PromQl.MetricNames("""sum by (le, tenant) (rate(gateway_recheck_duration_seconds_bucket{result=~"a|b"}[5m])) / on (tenant) group_left max(gateway:x:rate5m offset 15m) > 0.5 or vector(0)""");

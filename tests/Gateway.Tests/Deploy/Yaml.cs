@@ -46,6 +46,17 @@ internal static class Yaml
     public static IEnumerable<YamlNode> Items(this YamlNode node, string path) =>
         node.Find(path) is YamlSequenceNode sequence ? sequence.Children : [];
 
+    /// <summary>The node's content in one line, mapping keys sorted and text trimmed, so that two files holding the same data compare equal however they are laid out.</summary>
+    public static string Canonical(this YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => System.Text.Json.JsonSerializer.Serialize((scalar.Value ?? string.Empty).Trim()),
+        YamlSequenceNode sequence => "[" + string.Join(",", sequence.Children.Select(Canonical)) + "]",
+        YamlMappingNode mapping => "{" + string.Join(",", mapping.Children
+            .Select(entry => Canonical(entry.Key) + ":" + Canonical(entry.Value))
+            .Order(StringComparer.Ordinal)) + "}",
+        _ => string.Empty,
+    };
+
     public static IEnumerable<(string Key, YamlNode Value)> Entries(this YamlNode node, string path) =>
         node.Find(path) is YamlMappingNode mapping
             ? mapping.Children.Select(entry => (((YamlScalarNode)entry.Key).Value ?? string.Empty, entry.Value))
