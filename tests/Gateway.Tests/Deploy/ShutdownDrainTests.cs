@@ -10,14 +10,15 @@ namespace Gateway.Tests.Deploy;
 /// <summary>
 /// SIGTERM to the production binary while a bounded burst of decisions is in flight (each held in
 /// the lender's recheck for longer than the readiness delay): readiness goes NOT_SERVING while the
-/// process still runs, every accepted request is answered with its decision, and the process exits
-/// within the drain.
+/// process still runs, requests that arrive in the readiness delay are still taken, every accepted
+/// request is answered with its decision, and the process exits within the drain.
 /// </summary>
 public sealed class ShutdownDrainTests
 {
     private const int Burst = 24;
+    private const int Late = 6;
     private static readonly TimeSpan LenderDelay = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan ReadinessDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ReadinessDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
 
     [Fact]
@@ -25,7 +26,7 @@ public sealed class ShutdownDrainTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var lender = await SandboxLenderServer.StartAsync(FreePort.Next(), TestSeed.Create());
-        var debtors = Enumerable.Range(0, Burst).Select(i => TestSeed.AddDueDebtor(lender.Ledger, 7100 + i)).ToList();
+        var debtors = Enumerable.Range(0, Burst + Late).Select(i => TestSeed.AddDueDebtor(lender.Ledger, 7100 + i)).ToList();
         var outbox = Path.Combine(Directory.CreateTempSubdirectory("gateway-drain-").FullName, "outbox.jsonl");
         var tenant = "t-" + Guid.NewGuid().ToString("N")[..12];
         var settings = new Dictionary<string, string>
@@ -44,12 +45,14 @@ public sealed class ShutdownDrainTests
         // and in flight for LenderDelay, past the readiness delay, so the listeners close under them.
         lender.Faults.Set(new FaultSettings(Delay: LenderDelay));
         var zone = DaytimeZone.Now();
-        var calls = debtors.Select(debtor =>
+        Task<SendReminderResponse> Send((string DebtorId, string DebtId, string Phone, string Email) debtor)
         {
             var reminder = TestReminders.OverdueEmail(debtor.DebtorId, debtor.DebtId, debtor.Email);
             reminder.RecipientTimeZone = zone;
             return gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized(TimeSpan.FromSeconds(30))).ResponseAsync;
-        }).ToList();
+        }
+
+        var calls = debtors.Take(Burst).Select(Send).ToList();
         Assert.True(await HealthProbe.EventuallyAsync(() => Task.FromResult(lender.Faults.Calls >= 2 * Burst), TimeSpan.FromSeconds(10)), $"only {lender.Faults.Calls} lender calls arrived");
 
         var stopped = gateway.StopAsync(ReadinessDelay + DrainTimeout + TimeSpan.FromSeconds(10));
@@ -66,11 +69,14 @@ public sealed class ShutdownDrainTests
         Assert.True(notReadyWhileRunning, $"readiness before exit: /readyz {ready?.ToString() ?? "no answer"}, gRPC {grpc?.ToString() ?? "no answer"}\n{gateway.Output}");
         Assert.Equal(HttpStatusCode.OK, await probe.GetAsync(HealthEndpoints.LivePath));
 
+        // Not ready, not yet closed: whoever has not seen it go still gets an answer.
+        calls.AddRange(debtors.Skip(Burst).Select(Send));
+
         var decisions = (await Task.WhenAll(calls)).Select(response => response.Decision).ToList();
         await stopped;
 
-        Assert.Equal(Burst, decisions.Count(decision => decision.Outcome == Outcome.Sent));
-        Assert.Equal(Burst, File.ReadAllLines(outbox).Count(line => line.Length > 0));
+        Assert.Equal(Burst + Late, decisions.Count(decision => decision.Outcome == Outcome.Sent));
+        Assert.Equal(Burst + Late, File.ReadAllLines(outbox).Count(line => line.Length > 0));
         Assert.Contains("Stopping: not ready now", gateway.Output, StringComparison.Ordinal);
         Assert.Null(await probe.GetAsync(HealthEndpoints.LivePath));
         Assert.DoesNotContain("fail:", gateway.Output, StringComparison.Ordinal);
