@@ -142,9 +142,7 @@ public static class GatewayServiceCollectionExtensions
             .AddServiceOptions<PassThroughGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
             .AddServiceOptions<ComplianceAdminGrpcService>(options => options.Interceptors.Add<AdminAuthInterceptor>());
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks()
-            .AddCheck<StoreHealthCheck>("store")
-            .AddCheck<RuleSetHealthCheck>("rules");
+        services.AddGatewayHealth();
         return services;
     }
 
