@@ -16,7 +16,7 @@ namespace Gateway.RuleSets;
 /// </summary>
 internal static partial class RuleSetCompiler
 {
-    private const string IdPattern = "^[a-z0-9][a-z0-9._-]{0,63}$";
+    private const string IdPattern = @"\A[a-z0-9][a-z0-9._-]{0,63}\z";
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
     private static readonly Regex Placeholder = new(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
@@ -398,14 +398,13 @@ internal static partial class RuleSetCompiler
                     continue;
                 }
 
-                try
+                if (ParameterPatterns.Compile(parameter.Pattern, PatternTimeout, out var refusal) is { } pattern)
                 {
-                    var pattern = new Regex($"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, PatternTimeout);
                     parameters[name] = new TemplateParameter(name, pattern, parameter.Required);
                 }
-                catch (ArgumentException ex)
+                else
                 {
-                    problems.Add(new($"{path}.parameters.{name}.pattern", $"is not a valid regular expression: {ex.Message}"));
+                    problems.Add(new($"{path}.parameters.{name}.pattern", refusal!));
                 }
             }
 
