@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
-using Gateway.Guards.Content;
 using Gateway.Rules;
 using Gateway.V1;
 
@@ -438,37 +437,6 @@ internal static partial class RuleSetCompiler
         }
 
         return new TemplateCatalog(templates.ToFrozenDictionary(StringComparer.Ordinal));
-    }
-
-    private static Lexicon CompileLexicon(List<BannedPhraseDocument>? documents, List<RuleProblem> problems)
-    {
-        var phrases = ImmutableArray.CreateBuilder<BannedPhrase>();
-        for (var i = 0; i < (documents?.Count ?? 0); i++)
-        {
-            if (IsNull(documents![i], $"$.bannedPhrases[{i}]", problems))
-            {
-                continue;
-            }
-
-            var document = documents[i];
-            ReportUnknown(document.Unknown, $"$.bannedPhrases[{i}]", problems);
-            var normalized = TextNormalizer.Normalize(document.Phrase ?? string.Empty);
-            if (normalized.Length == 0)
-            {
-                problems.Add(new($"$.bannedPhrases[{i}].phrase", "is required"));
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(document.Category))
-            {
-                problems.Add(new($"$.bannedPhrases[{i}].category", "is required"));
-                continue;
-            }
-
-            phrases.Add(new BannedPhrase(normalized, document.Category));
-        }
-
-        return new Lexicon(phrases.ToImmutable());
     }
 
     private static void ReportUnknown(Dictionary<string, JsonElement>? unknown, string path, List<RuleProblem> problems)
