@@ -298,7 +298,7 @@ internal sealed partial class ReminderValidator(TimeProvider time)
     private static partial Regex PushToken();
 
     /// <summary>A phone number as people write it: + and the country code, then digits and the usual separators.</summary>
-    [GeneratedRegex(@"\A\+[0-9][0-9 ().-]{1,30}\z", RegexOptions.None, MatchTimeoutMs)]
+    [GeneratedRegex(@"\A\+[0-9][0-9 ().-]{0,28}[0-9]\z", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex PhoneText();
 
     /// <summary>A BCP 47 tag's shape (language, then subtags of letters and digits), before CultureInfo is asked.</summary>

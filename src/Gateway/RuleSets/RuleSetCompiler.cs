@@ -17,7 +17,7 @@ internal static partial class RuleSetCompiler
 {
     private const string IdPattern = @"\A[a-z0-9][a-z0-9._-]{0,63}\z";
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
-    private static readonly Regex Placeholder = new(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Placeholder = new(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.Compiled | RegexOptions.CultureInvariant, PatternTimeout);
 
     public static RuleSet Compile(RuleSetDocument document, string source)
     {
