@@ -19,7 +19,7 @@ internal static class RpcErrors
     public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations)
     {
         var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(violations);
+        badRequest.FieldViolations.AddRange(ViolationCap.Apply(violations));
         var fields = string.Join(", ", badRequest.FieldViolations.Select(v => v.Field).Distinct());
         return new Google.Rpc.Status
         {
