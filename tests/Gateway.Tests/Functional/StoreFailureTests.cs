@@ -14,7 +14,14 @@ public sealed class StoreFailureTests
     public async Task SendReminder_RedisKilledDuringTraffic_NothingSentClearStatusThenRecovers()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var env = await TestEnvironment.StartAsync(redis.ConnectionString, settings: new Dictionary<string, string?> { ["Gateway:Store:OperationTimeout"] = "00:00:00.300" });
+        // This test is about the store: the lender's first answers, ten at once to a lender just
+        // started, may take longer than the 800 ms default on a loaded machine, and must not turn
+        // the sends before the kill into RECHECK_UNAVAILABLE (nor open the recheck breaker).
+        await using var env = await TestEnvironment.StartAsync(redis.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Gateway:Store:OperationTimeout"] = "00:00:00.300",
+            ["Gateway:Recheck:Timeout"] = "00:00:05",
+        });
         env.Gateway.ExpectedError = error => error.Contains("[1003]", StringComparison.Ordinal) || error.Contains("[1005]", StringComparison.Ordinal);
         var debtors = Enumerable.Range(8001, 40).Select(n => TestSeed.AddDueDebtor(env.Lender.Ledger, n)).ToList();
 

@@ -24,9 +24,15 @@ public sealed class GarnetFixture : IDisposable
             {
                 return EmbeddedGarnet.Start(FreePort.Next());
             }
-            catch (SocketException ex) when (attempt < 5 && ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            catch (Exception ex) when (attempt < 5 && IsPortTaken(ex))
             {
             }
         }
     }
+
+    /// <summary>Garnet reports a taken port as a GarnetException "Could not bind …(AddressAlreadyInUse)", not as the SocketException beneath it.</summary>
+    private static bool IsPortTaken(Exception exception) =>
+        exception is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+        || exception.Message.Contains(nameof(SocketError.AddressAlreadyInUse), StringComparison.Ordinal)
+        || (exception.InnerException is { } inner && IsPortTaken(inner));
 }
