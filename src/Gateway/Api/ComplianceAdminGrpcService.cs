@@ -27,6 +27,7 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
     private const int MaxPageSize = 500;
     private const int MaxReplay = 1000;
     private const int DefaultRecentLimit = 100;
+    private const int MaxRuleSetChars = 1024 * 1024;
     private const string ReplayStore = "The guardrail store, which a replay reads for consent and caps,";
 
     public override Task<GetRuleSetResponse> GetRuleSet(GetRuleSetRequest request, ServerCallContext context) =>
@@ -61,6 +62,7 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
             throw RpcErrors.InvalidField("replay_tenant_id", "must be a configured tenant when replay or replay_recent is set");
         }
 
+        RequireRuleSetSize(request.RuleSetJson);
         var problems = new List<RuleProblem>();
         var candidate = RuleSetLoader.TryParseVersioned(request.RuleSetJson, 1, problems);
         var response = new ValidateRuleSetResponse { Valid = problems.Count == 0 };
@@ -90,6 +92,7 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
     public override Task<UpdateRuleSetResponse> UpdateRuleSet(UpdateRuleSetRequest request, ServerCallContext context) =>
         Translate(async () =>
         {
+            RequireRuleSetSize(request.RuleSetJson);
             var violations = AuditViolations(request.Author, request.Reason);
             var problems = new List<RuleProblem>();
             var candidate = RuleSetLoader.TryParseVersioned(request.RuleSetJson, 1, problems);
@@ -163,6 +166,15 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
         catch (InvalidOperationException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The shipped presets are about 10 KiB; a file a hundred times larger is not a rule set, and is not parsed.</summary>
+    private static void RequireRuleSetSize(string json)
+    {
+        if (json.Length > MaxRuleSetChars)
+        {
+            throw RpcErrors.InvalidField("rule_set_json", $"is longer than {MaxRuleSetChars} characters");
         }
     }
 

@@ -10,9 +10,20 @@ namespace Gateway.RuleSets;
 /// </summary>
 internal static partial class RuleSetCompiler
 {
+    /// <summary>Every message is checked against every phrase: the lexicon's size bounds the cost of each decision.</summary>
+    private const int MaxPhrases = 5_000;
+
+    private const int MaxPhraseLength = 200;
+
     private static Lexicon CompileLexicon(List<BannedPhraseDocument>? documents, List<RuleProblem> problems)
     {
         var phrases = ImmutableArray.CreateBuilder<BannedPhrase>();
+        if (documents?.Count > MaxPhrases)
+        {
+            problems.Add(new("$.bannedPhrases", $"at most {MaxPhrases} phrases"));
+            return new Lexicon(phrases.ToImmutable());
+        }
+
         for (var i = 0; i < (documents?.Count ?? 0); i++)
         {
             var path = $"$.bannedPhrases[{i}]";
@@ -24,9 +35,9 @@ internal static partial class RuleSetCompiler
             var document = documents[i];
             ReportUnknown(document.Unknown, path, problems);
             var skeleton = LexiconText.Of(document.Phrase ?? string.Empty, document.Leetspeak).Skeleton;
-            if (skeleton.Length == 0)
+            if (skeleton.Length == 0 || document.Phrase!.Length > MaxPhraseLength)
             {
-                problems.Add(new($"{path}.phrase", "is required, with at least one letter or digit"));
+                problems.Add(new($"{path}.phrase", $"is required, with at least one letter or digit, and at most {MaxPhraseLength} characters"));
                 continue;
             }
 

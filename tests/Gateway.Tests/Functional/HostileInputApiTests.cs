@@ -150,10 +150,15 @@ public sealed class HostileInputApiTests(HostileInputFixture fixture) : IClassFi
         string[] hostile = ["\n", "\0", "\u200B", "\u202E", "\uD800", " ", "/", new string('x', 300)];
         string Spoil(string value) => random.Next(3) == 0 ? string.Empty : value + hostile[random.Next(hostile.Length)];
         Timestamp Instant() => new() { Seconds = random.Next(2) == 0 ? long.MaxValue - random.Next() : -random.NextInt64(62_135_596_800L, long.MaxValue), Nanos = random.Next(2) == 0 ? 0 : -1 };
+        var history = new ContactHistoryService.ContactHistoryServiceClient(Gateway.Channel);
         var calls = new List<(string Rpc, Func<Task> Call)>();
         for (var i = 0; i < 250; i++)
         {
             var options = GatewayTestHost.Authorized(TimeSpan.FromSeconds(10));
+            var admin = GatewayTestHost.AsAdmin(TimeSpan.FromSeconds(10));
+            calls.Add(("RecordContact", async () => await history.RecordContactAsync(new RecordContactRequest { ContactId = "c-1", DebtorId = TestSeed.DueDebtor, DebtId = TestSeed.DueDebt, Channel = Channel.Sms, Outcome = ContactOutcome.Attempt, ContactPoint = TestSeed.DuePhone, OccurredAt = Instant() }, options)));
+            calls.Add(("SetContactPreferences", async () => await Gateway.Consent.SetContactPreferencesAsync(new SetContactPreferencesRequest { DebtorId = TestSeed.DueDebtor, Preferences = new ContactPreferences { Windows = { new StatedWindow { Days = { Spoil("Mon") }, From = Spoil("09:00"), To = "17:00" } } } }, options)));
+            calls.Add(("UpdateRuleSet", async () => await Gateway.Admin.UpdateRuleSetAsync(new UpdateRuleSetRequest { RuleSetJson = Spoil("{}"), ExpectedVersion = 1, Author = Spoil("officer-1"), Reason = Spoil("tighten") }, admin)));
             calls.Add(("ListDecisions", async () => await Gateway.Reminders.ListDecisionsAsync(new ListDecisionsRequest { DebtorId = TestSeed.DueDebtor, FromTime = Instant(), ToTime = random.Next(2) == 0 ? null : Instant() }, options)));
             calls.Add(("GetDecision", async () => await Gateway.Reminders.GetDecisionAsync(new GetDecisionRequest { DebtorId = TestSeed.DueDebtor, IdempotencyKey = Spoil("k-1") }, options)));
             calls.Add(("CancelReminder", async () => await Gateway.Reminders.CancelReminderAsync(new CancelReminderRequest { DebtorId = Spoil(TestSeed.DueDebtor), IdempotencyKey = "k-1", Reason = "paid" }, options)));
