@@ -30,10 +30,11 @@ internal sealed class RecordStep(GuardrailStore store, HeldReminders held, Unwri
 
         var (release, mode) = Settlement(context, decision.Outcome);
 
-        // A decision that never reached the reserve step has not checked its key yet: the same
-        // round trip that records it does, so a retry still gets the first decision. Once anything
-        // is held, the record is written whatever becomes of the caller.
-        var checkIdempotency = mode == IdempotencyMode.None;
+        // A decision that holds nothing has not claimed its key (refused by a local rule, by consent
+        // or by a full cap): the same round trip that records it checks the key and, for a final
+        // outcome, binds it, so a retry gets this decision. Once anything is held, the record is
+        // written whatever becomes of the caller.
+        var checkIdempotency = context.Phase == ReservationPhase.None;
         var token = context.Phase == ReservationPhase.None ? cancellationToken : CancellationToken.None;
         try
         {
@@ -64,13 +65,14 @@ internal sealed class RecordStep(GuardrailStore store, HeldReminders held, Unwri
     public Task ReleaseCapsAsync(DecisionContext context) => LetGoAsync(context, IdempotencyMode.None, ReservationPhase.KeyHeld);
 
     /// <summary>
-    /// What an outcome does to the reservation, by how far it had gone: nothing was held, nothing to
-    /// settle; once a carrier may hold the message, the key is bound and the slots keep counting;
-    /// before that, a final outcome binds the key and frees the slots, and a deferral frees both.
+    /// What an outcome does to the reservation, by how far it had gone: nothing was held, no slot to
+    /// free, but a final outcome binds the key (a deferral that is not held leaves it free); once a
+    /// carrier may hold the message, the key is bound and the slots keep counting; before that, a
+    /// final outcome binds the key and frees the slots, and a deferral frees both.
     /// </summary>
     internal static (IReadOnlyList<CapRule> Release, IdempotencyMode Mode) Settlement(DecisionContext context, Outcome outcome) => context.Phase switch
     {
-        ReservationPhase.None => ([], IdempotencyMode.None),
+        ReservationPhase.None => ([], outcome == Outcome.Deferred ? IdempotencyMode.None : IdempotencyMode.Bind),
         ReservationPhase.RelayBegun => ([], IdempotencyMode.Bind),
         ReservationPhase.KeyHeld => ([], outcome == Outcome.Deferred ? IdempotencyMode.Unbind : IdempotencyMode.Bind),
         _ => (context.ReservedCaps, outcome == Outcome.Deferred ? IdempotencyMode.Unbind : IdempotencyMode.Bind),

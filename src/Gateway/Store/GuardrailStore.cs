@@ -61,7 +61,7 @@ internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOpti
     /// history, settles the idempotency key, ends the reservation's lease and releases it from
     /// <paramref name="release"/>; for a released held reminder, ends its hold.
     /// </summary>
-    /// <param name="checkIdempotency">True for a decision that never reached the reserve step: if its key already answers, nothing is recorded and the earlier decision is returned.</param>
+    /// <param name="checkIdempotency">True for a decision that holds nothing (its key never claimed): if the key already answers, nothing is recorded and the earlier decision is returned; if the key is free and <paramref name="mode"/> binds, it is bound to this decision.</param>
     /// <param name="retryOf">When this retries a call that failed: the instant of that call, which the history keeps. The first call may have run with only its reply lost; the retry then changes nothing more.</param>
     public Task<RecordResult> FinishAsync(DecisionContext context, Decision? decision, IReadOnlyList<CapRule> release, IdempotencyMode mode, CancellationToken cancellationToken, bool checkIdempotency = false, DateTimeOffset? retryOf = null)
     {
@@ -171,7 +171,11 @@ internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOpti
         return RunAsync("delivery", async db => (long)await db.ScriptEvaluateAsync(LuaScripts.Delivery, keys, values).ConfigureAwait(false) == 1, cancellationToken);
     }
 
-    /// <summary>The decision an idempotency key is bound to; <c>InFlight</c> when its reminder is still being decided.</summary>
+    /// <summary>
+    /// The decision an idempotency key is bound to: final, or the DEFERRED decision of a reminder
+    /// the gateway holds (it answers every retry, as the reserve step replays it); <c>InFlight</c>
+    /// only while its reminder is still being decided.
+    /// </summary>
     public Task<(Decision? Decision, bool InFlight)> GetDecisionByIdempotencyKeyAsync(string tenantId, string debtorId, string idempotencyKey, CancellationToken cancellationToken) =>
         RunAsync("get_decision", async db =>
         {
@@ -181,7 +185,7 @@ internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOpti
                 return ((Decision?)null, false);
             }
 
-            return fields[0] == "done" ? (Decision.Parser.ParseFrom((byte[])fields[1]!), false) : (null, true);
+            return fields[0] == "done" || fields[0] == "held" ? (Decision.Parser.ParseFrom((byte[])fields[1]!), false) : (null, true);
         }, cancellationToken);
 
     /// <summary>

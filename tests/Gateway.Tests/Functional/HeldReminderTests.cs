@@ -27,6 +27,9 @@ public sealed class HeldReminderTests(RedisFixture redis)
 
         var deferred = await SendAsync(env, reminder);
         var retried = await SendAsync(env, reminder);
+
+        // On main the key of a held reminder answered "still being decided" for the whole hold.
+        var byKeyWhileHeld = await ByKeyAsync(env, debtor, reminder.IdempotencyKey);
         await Task.Delay(300);
         Assert.Empty(env.Gateway.ReadOutbox());
         clock.SetUtcNow(Opening);
@@ -37,6 +40,7 @@ public sealed class HeldReminderTests(RedisFixture redis)
         Assert.Equal(Opening, deferred.NotBefore.ToDateTimeOffset());
         Assert.True(retried.Replayed);
         Assert.Equal(Outcome.Deferred, retried.Outcome);
+        Assert.Equal((deferred.ReminderId, Outcome.Deferred, true), (byKeyWhileHeld.ReminderId, byKeyWhileHeld.Outcome, byKeyWhileHeld.Held));
         Assert.True(released.Outcome == Outcome.Sent, released.ToString());
         Assert.Equal(deferred.ReminderId, released.ReminderId);
         var line = Assert.Single(env.Gateway.ReadOutbox());
@@ -50,12 +54,19 @@ public sealed class HeldReminderTests(RedisFixture redis)
         var clock = new FakeTimeProvider(Night);
         await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString, clock);
         var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, 6106);
-        var deferred = await SendAsync(env, TestReminders.OverdueSms(debtor, debt, phone).Deferrable(Night.AddDays(1)));
+        var reminder = TestReminders.OverdueSms(debtor, debt, phone).Deferrable(Night.AddDays(1));
+        var deferred = await SendAsync(env, reminder);
         await env.Gateway.Consent.RevokeConsentAsync(new RevokeConsentRequest { Subject = new ConsentSubject { DebtorId = debtor, Channel = Channel.Sms, ContactPoint = phone } }, GatewayTestHost.Authorized());
 
         clock.SetUtcNow(Opening);
         var released = await env.Gateway.AwaitReleaseAsync(debtor, deferred.ReminderId);
         var metrics = await WaitForMetricAsync(env, "gateway_deferred_pending", 0);
+
+        // On main the key still answered DEFERRED, with a not_before in the past.
+        var byKey = await ByKeyAsync(env, debtor, reminder.IdempotencyKey);
+        var retried = await SendAsync(env, reminder);
+        Assert.Equal((deferred.ReminderId, Outcome.Suppressed), (byKey.ReminderId, byKey.Outcome));
+        Assert.Equal((true, Outcome.Suppressed), (retried.Replayed, retried.Outcome));
 
         Assert.Equal(Outcome.Suppressed, released.Outcome);
         Assert.Equal([ReasonCode.OptedOut], released.Reasons);
@@ -212,4 +223,7 @@ public sealed class HeldReminderTests(RedisFixture redis)
 
     private static async Task<Decision> SendAsync(TestEnvironment env, Reminder reminder) =>
         (await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
+
+    private static async Task<Decision> ByKeyAsync(TestEnvironment env, string debtorId, string key) =>
+        (await env.Gateway.Reminders.GetDecisionAsync(new GetDecisionRequest { DebtorId = debtorId, IdempotencyKey = key }, GatewayTestHost.Authorized())).Decision;
 }

@@ -13,8 +13,9 @@
 --                           | unbind (forget the key, so a retry is decided afresh)
 -- ARGV[5] idempotency ttl (ms)   ARGV[6] now (ms)   ARGV[7] history record bytes (empty: none)
 -- ARGV[8] releasing (1: this ends a held reminder | 0)
--- ARGV[9] check (1: this decision never reached the reserve step, so its idempotency key was not
---         checked: if the key already answers, replay that instead of recording | 0)
+-- ARGV[9] check (1: this decision holds nothing, so its idempotency key was not claimed: if the
+--         key already answers, replay that instead of recording; if it is free and the mode is
+--         bind, claim and bind it to this decision | 0)
 -- ARGV[10] request fingerprint (with check)
 -- ARGV[11] retry (1: an earlier call with these arguments may have run, its reply lost | 0)
 --
@@ -39,6 +40,11 @@ if ARGV[9] == '1' then
   local answer, idem = idempotency_answer(KEYS[1], ARGV[10], ARGV[8] == '1' and ARGV[1] or nil)
   if answer == 'CONFLICT' then return { 'CONFLICT', idem[3] } end
   if answer == 'DUPLICATE' then return { 'DUPLICATE', idem[4] } end
+  -- Refused before the key was claimed (a local rule, consent, a full cap): a final outcome binds
+  -- the key now, below, so that a retry replays this decision instead of deciding again.
+  if answer == nil and not idem[1] and ARGV[4] == 'bind' and ARGV[2] ~= '' then
+    redis.call('HSET', KEYS[1], 'fp', ARGV[10], 'rid', ARGV[1], 'at', ARGV[6])
+  end
 end
 
 for i = 8, #KEYS do
