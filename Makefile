@@ -5,7 +5,7 @@ CONFIGURATION ?= Debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TEST_LOG := artifacts/test-output.log
 
-.PHONY: all deps build test run demo bench bench-micro clean
+.PHONY: all deps build test check-deploy run demo bench bench-micro clean
 
 all: build
 
@@ -17,15 +17,17 @@ NODE_EXAMPLE_STAMP := examples/node/node_modules/.package-lock.json
 # BUF_AGAINST='.git#branch=main,subdir=protos' compares with a branch instead.
 BUF_AGAINST ?= eng/protos/released-image.json
 
-## deps: install what the tests need from Debian's packages when it is missing (redis-server, tzdata), and buf from npm (tools/)
+## deps: install what the tests need when it is missing: redis-server, tzdata and prometheus (promtool) from Debian's packages, buf from npm (tools/)
 deps: $(TOOLS_STAMP) $(NODE_EXAMPLE_STAMP)
 	@missing=""; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	command -v redis-cli >/dev/null 2>&1 || missing="$$missing redis-tools"; \
 	[ -e /usr/share/zoneinfo/America/New_York ] || missing="$$missing tzdata"; \
+	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
+	command -v kubectl >/dev/null 2>&1 || echo "make deps: kubectl (kustomize v4 or later built in) is missing; the Kubernetes manifest tests render the overlays with it"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make deps: installing$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
 .PHONY: check-protos protos-baseline
@@ -64,8 +66,13 @@ check-examples: $(TOOLS_STAMP) $(NODE_EXAMPLE_STAMP)
 build:
 	$(DOTNET) build Gateway.sln -c $(CONFIGURATION)
 
-## test: check the protos, build and run every test; starts its own redis-server, lender and gateways on free loopback ports
-test: deps check-protos check-examples
+## check-deploy: promtool checks the alerting and recording rules and runs their unit tests (deploy/prometheus/tests)
+check-deploy: deps
+	promtool check rules deploy/prometheus/*.rules.yml
+	promtool test rules deploy/prometheus/tests/*.test.yml
+
+## test: check the protos and the deploy files, build and run every test; starts its own redis-server, lender and gateways on free loopback ports
+test: deps check-protos check-examples check-deploy
 	@mkdir -p artifacts
 	@set -o pipefail; $(DOTNET) test Gateway.sln -c $(CONFIGURATION) 2>&1 | tee $(TEST_LOG); status=$$?; \
 	passed=$$(grep -Eo 'Passed: +[0-9]+' $(TEST_LOG) | awk '{n += $$2} END {print n + 0}'); \

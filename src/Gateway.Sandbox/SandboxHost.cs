@@ -151,7 +151,7 @@ public sealed class SandboxHost : IAsyncDisposable
             {
                 try
                 {
-                    await guardrails.SetConsentAsync(tenant, optOut.DebtorId, channel, contact, granted: false, CancellationToken.None).ConfigureAwait(false);
+                    await guardrails.SetConsentAsync(tenant, optOut.DebtorId, channel, contact, granted: false, ConsentSource.Keyword, CancellationToken.None).ConfigureAwait(false);
                     break;
                 }
                 catch (StoreUnavailableException) when (attempt < SeedAttempts)

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Gateway.Sandbox.Lender;
@@ -24,6 +25,7 @@ public sealed class SandboxLenderServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <param name="port">The loopback port, or 0 for one the system picks at bind time (then read back into <see cref="Address"/>), which no other process can take first.</param>
     public static async Task<SandboxLenderServer> StartAsync(int port, LenderSeed seed, TimeProvider? time = null, LogLevel minimumLogLevel = LogLevel.Warning)
     {
         var ledger = new LenderLedger(seed);
@@ -35,7 +37,13 @@ public sealed class SandboxLenderServer : IAsyncDisposable
         // Kestrel endpoints (5080, 5081) to every sandbox lender a test starts.
         builder.Configuration.Sources.Clear();
         builder.Logging.SetMinimumLevel(minimumLogLevel);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port, listen => listen.Protocols = HttpProtocols.Http2));
+        // IPv4 loopback rather than "localhost": Kestrel binds port 0 only on an explicit address.
+        ListenOptions? endpoint = null;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            endpoint = listen;
+        }));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(ledger);
         builder.Services.AddSingleton(faults);
@@ -47,7 +55,8 @@ public sealed class SandboxLenderServer : IAsyncDisposable
         app.MapGrpcService<RepaymentStatusSandboxService>();
         app.MapGrpcService<ContactVerificationSandboxService>();
         await app.StartAsync().ConfigureAwait(false);
-        return new SandboxLenderServer(app, ledger, faults, new Uri($"http://127.0.0.1:{port}"));
+        // Kestrel writes the port it bound back into the listen options.
+        return new SandboxLenderServer(app, ledger, faults, new Uri($"http://127.0.0.1:{endpoint!.IPEndPoint!.Port}"));
     }
 
     /// <summary>Stops answering, as a lender that went down.</summary>

@@ -2,6 +2,7 @@ using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.Recent;
 using Gateway.Replay;
+using Gateway.Requests;
 using Gateway.RuleSets.Versions;
 using Gateway.RuleSets;
 using Gateway.Rules;
@@ -168,12 +169,12 @@ internal sealed class ComplianceAdminGrpcService(RuleSetStore store, RuleSetProv
     private static List<BadRequest.Types.FieldViolation> AuditViolations(string author, string reason)
     {
         var violations = new List<BadRequest.Types.FieldViolation>();
-        if (string.IsNullOrWhiteSpace(author) || author.Length > 128)
+        if (string.IsNullOrWhiteSpace(author) || author.Length > 128 || !FieldText.IsClean(author))
         {
             violations.Add(new() { Field = "author", Description = "is required: who makes the change, at most 128 characters" });
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1024)
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1024 || !FieldText.IsClean(reason))
         {
             violations.Add(new() { Field = "reason", Description = "is required: why the change is made, at most 1024 characters" });
         }

@@ -19,6 +19,11 @@ internal sealed class ConsentGrpcService(GuardrailStore store) : ConsentService.
     public override async Task<RecordConsentResponse> RecordConsent(RecordConsentRequest request, ServerCallContext context)
     {
         var record = await SetAsync(request.Subject, granted: true, context).ConfigureAwait(false);
+        if (record.RefusedBy is { } source)
+        {
+            throw RpcErrors.OptedOutByPerson(source);
+        }
+
         return new RecordConsentResponse { State = record.State, RecordedAt = Timestamp.FromDateTimeOffset(record.RecordedAt!.Value) };
     }
 
@@ -108,7 +113,7 @@ internal sealed class ConsentGrpcService(GuardrailStore store) : ConsentService.
     {
         var (debtorId, channel, contact) = Validate(subject);
         var tenant = context.GetTenant();
-        return StoreCall(() => store.SetConsentAsync(tenant.Id, debtorId, channel, contact, granted, context.CancellationToken));
+        return StoreCall(() => store.SetConsentAsync(tenant.Id, debtorId, channel, contact, granted, ConsentSource.Lender, context.CancellationToken));
     }
 
     private static (string DebtorId, Channel Channel, ContactPoint Contact) Validate(ConsentSubject? subject)

@@ -46,7 +46,8 @@ internal sealed class ContactHistoryGrpcService(GuardrailStore store, RuleSetPro
             violations.Add(new() { Field = "outcome", Description = "must be ATTEMPT or CONVERSATION" });
         }
 
-        if (request.OccurredAt is null || request.OccurredAt.ToDateTimeOffset() > time.GetUtcNow() + FutureTolerance)
+        var occurredAt = request.OccurredAt is null ? null : TimestampField.Read(request.OccurredAt, "occurred_at", violations);
+        if (request.OccurredAt is null || occurredAt > time.GetUtcNow() + FutureTolerance)
         {
             violations.Add(new() { Field = "occurred_at", Description = "is required and may not be in the future" });
         }
@@ -64,7 +65,7 @@ internal sealed class ContactHistoryGrpcService(GuardrailStore store, RuleSetPro
         await RpcErrors.StoreCall(
             async () =>
             {
-                await store.RecordContactAsync(tenant.Id, request.DebtorId, request.DebtId, contact!, request.ContactId, request.OccurredAt!.ToDateTimeOffset(), caps, context.CancellationToken).ConfigureAwait(false);
+                await store.RecordContactAsync(tenant.Id, request.DebtorId, request.DebtId, contact!, request.ContactId, occurredAt!.Value, caps, context.CancellationToken).ConfigureAwait(false);
                 return true;
             },
             "The contact history").ConfigureAwait(false);

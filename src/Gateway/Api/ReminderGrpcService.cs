@@ -78,6 +78,10 @@ internal sealed class ReminderGrpcService(DecisionPipeline pipeline, GuardrailSt
         {
             violations.Add(new() { Field = "reminder_id", Description = "is not a reminder id (rem_ followed by 32 hex digits)" });
         }
+        else if (request.KeyCase == GetDecisionRequest.KeyOneofCase.IdempotencyKey && !ReminderValidator.IsIdempotencyKey(request.IdempotencyKey))
+        {
+            violations.Add(new() { Field = "idempotency_key", Description = "must be 1 to 128 characters of [A-Za-z0-9._:-]" });
+        }
 
         if (violations.Count > 0)
         {
@@ -121,8 +125,8 @@ internal sealed class ReminderGrpcService(DecisionPipeline pipeline, GuardrailSt
         var tenant = context.GetTenant();
         var violations = new List<Google.Rpc.BadRequest.Types.FieldViolation>();
         RequireIdentifier(request.DebtorId, "debtor_id", violations);
-        var from = request.FromTime?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch;
-        var to = request.ToTime?.ToDateTimeOffset() ?? time.GetUtcNow().AddMilliseconds(1);
+        var from = request.FromTime is null ? DateTimeOffset.UnixEpoch : TimestampField.Read(request.FromTime, "from_time", violations) ?? DateTimeOffset.UnixEpoch;
+        var to = request.ToTime is null ? time.GetUtcNow().AddMilliseconds(1) : TimestampField.Read(request.ToTime, "to_time", violations) ?? DateTimeOffset.MaxValue;
         if (to <= from)
         {
             violations.Add(new() { Field = "to_time", Description = "must be later than from_time" });
@@ -216,7 +220,7 @@ internal sealed class ReminderGrpcService(DecisionPipeline pipeline, GuardrailSt
 
     private static void RequireReason(string reason, List<Google.Rpc.BadRequest.Types.FieldViolation> violations)
     {
-        if (reason.Length is 0 or > 200)
+        if (reason.Length is 0 or > RequestLimits.MaxReasonLength || !FieldText.IsClean(reason))
         {
             violations.Add(new() { Field = "reason", Description = "must be 1 to 200 characters, with no personal data" });
         }

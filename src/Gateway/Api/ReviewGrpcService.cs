@@ -93,7 +93,7 @@ internal sealed class ReviewGrpcService(HeldReminders held, DecisionPipeline pip
             violations.Add(new() { Field = "reviewer", Description = "must be 1 to 64 characters of [A-Za-z0-9._-] (a staff identifier, not a name)" });
         }
 
-        if (reason is not null && reason.Length is 0 or > 200)
+        if (reason is not null && (reason.Length is 0 or > RequestLimits.MaxReasonLength || !FieldText.IsClean(reason)))
         {
             violations.Add(new() { Field = "reason", Description = "must be 1 to 200 characters, with no personal data" });
         }

@@ -19,7 +19,7 @@ internal static class RpcErrors
     public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations)
     {
         var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(violations);
+        badRequest.FieldViolations.AddRange(ViolationCap.Apply(violations));
         var fields = string.Join(", ", badRequest.FieldViolations.Select(v => v.Field).Distinct());
         return new Google.Rpc.Status
         {
@@ -34,6 +34,29 @@ internal static class RpcErrors
 
     public static RpcException NotFound(string message) =>
         new Google.Rpc.Status { Code = (int)Code.NotFound, Message = message }.ToRpcException();
+
+    /// <summary>
+    /// A lender's consent over the person's own opt-out: refused, naming how the person opted out.
+    /// Only the person's opt-in (a keyword reply such as START) undoes it (47 CFR 64.1200(a)(10)).
+    /// </summary>
+    public static RpcException OptedOutByPerson(ConsentSource source)
+    {
+        var how = source switch
+        {
+            ConsentSource.Unsubscribe => "the unsubscribe link",
+            ConsentSource.Carrier => "the carrier's opt-out record",
+            _ => "a reply to a message",
+        };
+        return new Google.Rpc.Status
+        {
+            Code = (int)Code.FailedPrecondition,
+            Message = $"The debtor opted out of this channel at this contact point themselves ({how}); a lender's consent cannot undo that. Only the person's own opt-in (replying START) restores sending. Nothing was changed.",
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Domain = Domain, Reason = "OPTED_OUT_BY_PERSON", Metadata = { ["source"] = source.ToString().ToLowerInvariant() } }),
+            },
+        }.ToRpcException();
+    }
 
     /// <summary>The status a known exception maps to, or null for an exception that is a bug.</summary>
     public static Google.Rpc.Status? StatusOf(Exception exception) => exception switch

@@ -14,4 +14,12 @@ internal enum CarrierOutcome
     /// out). Never resent blindly, never failed over: the reservation keeps counting.
     /// </summary>
     Ambiguous,
+
+    /// <summary>
+    /// The carrier refused because the person told it to stop (Twilio 21610, Vonage's barred
+    /// number) or the device token is retired (APNs 410, FCM UNREGISTERED). Definitely not taken,
+    /// and no other carrier or channel may try this person in the same decision: a failover would
+    /// route around their opt-out.
+    /// </summary>
+    RecipientOptedOut,
 }

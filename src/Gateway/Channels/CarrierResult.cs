@@ -26,6 +26,10 @@ internal sealed record CarrierResult(CarrierOutcome Outcome, string Carrier, str
     public static CarrierResult Reject(string carrier, string detail, bool retryable = false, TimeSpan? retryAfter = null, string status = "rejected") =>
         new(CarrierOutcome.Rejected, carrier, null, detail) { Retryable = retryable, RetryAfter = retryAfter, Status = status };
 
+    /// <summary>The carrier says the recipient opted out or the token is retired: see <see cref="CarrierOutcome.RecipientOptedOut"/>.</summary>
+    public static CarrierResult OptedOut(string carrier, string detail) =>
+        new(CarrierOutcome.RecipientOptedOut, carrier, null, detail) { Status = "opted_out", Reason = ReasonCode.OptedOut };
+
     public static CarrierResult Unreachable(string carrier, string detail) =>
         new(CarrierOutcome.Rejected, carrier, null, detail) { Retryable = true, Status = "unreachable", Reason = ReasonCode.CarrierUnavailable };
 

@@ -22,7 +22,14 @@ internal static class HttpCarrierCall
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
+    /// <summary>The most of a refusal's body a carrier's classifier reads: an error document is small, and a hostile one must not be buffered whole.</summary>
+    private const int RefusalBodyLimit = 16 * 1024;
+
     /// <param name="idempotent">The carrier dedupes by the key the request carries, so repeating an ambiguous request is safe.</param>
+    /// <param name="classifyRefusal">
+    /// Reads a 4xx refusal's status and body for what only this carrier's error codes say (a
+    /// recipient who opted out, say); null leaves the refusal a plain rejection.
+    /// </param>
     public static async Task<CarrierResult> SendAsync(
         HttpClient client,
         HttpRequestMessage request,
@@ -30,7 +37,8 @@ internal static class HttpCarrierCall
         bool idempotent,
         IReadOnlyCollection<int> retryableStatusCodes,
         Func<HttpResponseMessage, CancellationToken, Task<CarrierResult>> onSuccess,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<int, string, CarrierResult?>? classifyRefusal = null)
     {
         HttpResponseMessage response;
         try
@@ -71,7 +79,29 @@ internal static class HttpCarrierCall
                 return CarrierResult.Unknown(carrier, $"HTTP {code}: the carrier failed and may have created the message", idempotent, status: "server_error");
             }
 
+            if (classifyRefusal is not null && classifyRefusal(code, await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false)) is { } classified)
+            {
+                return classified;
+            }
+
             return CarrierResult.Reject(carrier, $"HTTP {code}", status: "rejected");
+        }
+    }
+
+    private static async Task<string> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[RefusalBodyLimit];
+            var read = 0;
+            int count;
+            while (read < buffer.Length && (count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                read += count;
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
         }
     }
 

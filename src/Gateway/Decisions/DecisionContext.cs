@@ -12,6 +12,8 @@ internal sealed class DecisionContext(Tenant tenant, ReminderRequest request, Ru
 {
     private readonly List<GuardVerdict> _verdicts = [];
 
+    private IReadOnlyList<TimeZoneInfo>? _recipientZones;
+
     public Tenant Tenant { get; } = tenant;
 
     public ReminderRequest Request { get; } = request;
@@ -44,6 +46,9 @@ internal sealed class DecisionContext(Tenant tenant, ReminderRequest request, Ru
 
     /// <summary>The caps whose slots this decision holds while <see cref="Phase"/> is <see cref="ReservationPhase.Reserved"/>.</summary>
     public IReadOnlyList<CapRule> ReservedCaps { get; set; } = [];
+
+    /// <summary>The time zones the recipient may be in, computed once for every rule that reads local time.</summary>
+    public IReadOnlyList<TimeZoneInfo> RecipientZones => _recipientZones ??= Decisions.RecipientZones.For(Request, Jurisdiction);
 
     /// <summary>The caps that apply to this request's channel in its jurisdiction.</summary>
     public IReadOnlyList<CapRule> Caps { get; } = rules.JurisdictionFor(tenant.Id).CapsFor(request.Channel).ToArray();

@@ -48,9 +48,8 @@ public static class GatewayApplication
         app.MapGrpcService<ContactHistoryGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcService<ComplianceAdminGrpcService>();
-        app.MapGrpcHealthChecksService();
+        app.MapGatewayHealth();
         app.MapGrpcReflectionService();
-        app.MapHealthChecks("/healthz");
         app.MapMetrics("/metrics", app.Services.GetRequiredService<GatewayMetrics>().Registry);
         app.MapBenchmarkEndpoints(logger);
         if (TwilioServiceCollectionExtensions.IsConfigured(app.Services))

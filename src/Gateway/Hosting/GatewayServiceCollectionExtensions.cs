@@ -91,10 +91,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IConnectionMultiplexer>(provider => ConnectStore(provider.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.AddSingleton<ContactHasher>();
         services.AddSingleton<GuardrailStore>();
+        services.AddSingleton<IReservationStore>(provider => provider.GetRequiredService<GuardrailStore>());
 
         services.AddSingleton<LenderChannels>();
         services.AddSingleton<LenderResilience>();
-        services.AddSingleton<LenderRecheck>();
+        services.AddSingleton<ILenderRecheck, LenderRecheck>();
 
         services.AddSingleton<InboundIndex>();
         services.AddSingleton<CarrierThrottle>();
@@ -110,7 +111,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddVonageCarrier(configuration);
         services.AddSingleton<CarrierRouter>();
         services.AddSingleton<CarrierResilience>();
-        services.AddSingleton<CarrierRelay>();
+        services.AddSingleton<ICarrierRelay, CarrierRelay>();
 
         services.AddOptions<DeferralOptions>().Bind(configuration.GetSection(DeferralOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeferralOptions>, DeferralOptionsValidator>();
@@ -141,9 +142,7 @@ public static class GatewayServiceCollectionExtensions
             .AddServiceOptions<PassThroughGrpcService>(options => options.Interceptors.Add<TenantAuthInterceptor>())
             .AddServiceOptions<ComplianceAdminGrpcService>(options => options.Interceptors.Add<AdminAuthInterceptor>());
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks()
-            .AddCheck<StoreHealthCheck>("store")
-            .AddCheck<RuleSetHealthCheck>("rules");
+        services.AddGatewayHealth();
         return services;
     }
 

@@ -28,9 +28,18 @@ internal static partial class CarrierLog
     [LoggerMessage(1407, LogLevel.Warning, "A {Webhook} webhook could not be applied because the store did not answer; the carrier will retry it")]
     public static partial void WebhookStoreUnavailable(ILogger logger, string webhook, Exception exception);
 
-    [LoggerMessage(1408, LogLevel.Warning, "Inbound stop keyword from a number no debtor was sent from this gateway; nothing recorded")]
-    public static partial void StopFromUnknownNumber(ILogger logger);
+    [LoggerMessage(1408, LogLevel.Warning, "Inbound {Keyword} keyword from a number no debtor was sent from this gateway; nothing recorded")]
+    public static partial void KeywordFromUnknownNumber(ILogger logger, string keyword);
 
     [LoggerMessage(1409, LogLevel.Error, "Reminder {ReminderId} was sent but its number could not be indexed for inbound replies; a STOP from it will not be matched until the next send")]
     public static partial void InboundIndexFailed(ILogger logger, string reminderId, Exception exception);
+
+    [LoggerMessage(1412, LogLevel.Information, "Inbound start keyword recorded as the person's own SMS opt-in for {Debtors} debtor record(s)")]
+    public static partial void OptedIn(ILogger logger, int debtors);
+
+    [LoggerMessage(1410, LogLevel.Information, "Carrier {Carrier} refused reminder {ReminderId} because the recipient opted out; recorded as an opt-out for {Debtors} debtor record(s), no failover")]
+    public static partial void CarrierOptOutRecorded(ILogger logger, string carrier, string reminderId, int debtors);
+
+    [LoggerMessage(1411, LogLevel.Error, "Carrier {Carrier} refused reminder {ReminderId} because the recipient opted out, and the opt-out could not be recorded; the carrier will refuse the next one too")]
+    public static partial void CarrierOptOutNotRecorded(ILogger logger, string carrier, string reminderId, Exception exception);
 }

@@ -17,7 +17,7 @@ namespace Gateway.Recheck;
 /// under one deadline, through the lender's resilience pipeline (timeout and circuit breaker); any
 /// failure is a verdict of <see cref="Verdict.Unavailable"/>, never a pass.
 /// </summary>
-internal sealed class LenderRecheck(LenderChannels channels, LenderResilience resilience, IOptions<RecheckOptions> options, WallClock wall, GatewayMetrics metrics, ILogger<LenderRecheck> logger)
+internal sealed class LenderRecheck(LenderChannels channels, LenderResilience resilience, IOptions<RecheckOptions> options, WallClock wall, GatewayMetrics metrics, ILogger<LenderRecheck> logger) : ILenderRecheck
 {
     private const string NoAnswerInTime = "no answer before the deadline";
     private const string CircuitOpen = "the circuit breaker for this lender is open after repeated failures; the lender was not called";

@@ -9,7 +9,7 @@ namespace Gateway.Recheck;
 /// whose owner is unknown gets the template's limited-content variant when the rule set names one
 /// (it says nothing about the debt), instead of nothing. A dry run ends here: it would be sent.
 /// </summary>
-internal sealed class RecheckStep(LenderRecheck recheck, IOptions<RecheckOptions> options) : IDecisionStep
+internal sealed class RecheckStep(ILenderRecheck recheck, IOptions<RecheckOptions> options) : IDecisionStep
 {
     public string Name => "recheck";
 

@@ -14,7 +14,7 @@ namespace Gateway.Relay;
 /// carriers. The relay is not cancelled with the caller: once a carrier may have the message, the
 /// gateway must learn the outcome and record it. The caller's deadline still bounds it.
 /// </summary>
-internal sealed class RelayStep(CarrierRelay carriers, IOptions<StoreOptions> storeOptions, WallClock wall) : IDecisionStep
+internal sealed class RelayStep(ICarrierRelay carriers, IOptions<StoreOptions> storeOptions, WallClock wall) : IDecisionStep
 {
     public string Name => "relay";
 
@@ -47,6 +47,11 @@ internal sealed class RelayStep(CarrierRelay carriers, IOptions<StoreOptions> st
                 context.Phase = ReservationPhase.RelayBegun;
                 context.Add(GuardVerdict.Pass("relay", $"accepted by {result.Carrier}"));
                 return StepOutcome.Decide(Outcome.Sent);
+            case CarrierOutcome.RecipientOptedOut:
+                // The person stopped messages at the carrier (recorded by the relay): suppressed
+                // like any opt-out, and no fallback channel goes to them in this decision either.
+                context.Add(GuardVerdict.Suppress("relay", ReasonCode.OptedOut, $"{result.Carrier}: {result.Detail}"));
+                return StepOutcome.Decide(Outcome.Suppressed);
             case CarrierOutcome.Ambiguous:
                 // Whether the carrier got the message is unknown, so the reservation stays counted.
                 context.Phase = ReservationPhase.RelayBegun;

@@ -28,6 +28,12 @@ internal static class ContactPreferencesValidator
 
         var before = violations.Count;
         var channels = ImmutableArray.CreateBuilder<Channel>();
+        if (preferences.Channels.Count > Enum.GetValues<Channel>().Length)
+        {
+            Add(violations, $"{field}.channels", "lists more channels than there are");
+            return null;
+        }
+
         for (var i = 0; i < preferences.Channels.Count; i++)
         {
             var channel = preferences.Channels[i];
@@ -47,7 +53,8 @@ internal static class ContactPreferencesValidator
 
         if (preferences.Windows.Count > MaxWindows)
         {
-            Add(violations, $"{field}.windows", $"at most {MaxWindows} windows");
+            Add(violations, $"{field}.windows", $"at most {MaxWindows} windows; none was examined");
+            return null;
         }
 
         var windows = ImmutableArray.CreateBuilder<ContactWindow>();
@@ -66,12 +73,13 @@ internal static class ContactPreferencesValidator
     {
         var before = violations.Count;
         var days = new List<DayOfWeek>();
-        if (window.Days.Count == 0)
+        if (window.Days.Count is 0 or > 7)
         {
-            Add(violations, $"{field}.days", "at least one day is required");
+            // More than the seven days of a week is a caller's mistake; none is examined.
+            Add(violations, $"{field}.days", "must list one to seven days");
         }
 
-        for (var i = 0; i < window.Days.Count; i++)
+        for (var i = 0; i < window.Days.Count && window.Days.Count <= 7; i++)
         {
             if (ContactWindowText.ParseDay(window.Days[i]) is not { } day)
             {

@@ -11,6 +11,13 @@ internal sealed partial class ReminderValidator
     private static List<FallbackRoute> ValidateFallbacks(Reminder reminder, RuleSet rules, ContactPoint? contact, string prefix, List<BadRequest.Types.FieldViolation> violations)
     {
         var routes = new List<FallbackRoute>();
+        var maps = reminder.FallbackTemplates.Count + reminder.FallbackContactPoints.Count;
+        if (reminder.FallbackChannels.Count > RequestLimits.MaxFallbacks || maps > 2 * RequestLimits.MaxFallbacks)
+        {
+            Add(violations, $"{prefix}.fallback_channels", $"at most {RequestLimits.MaxFallbacks} fallbacks, each with at most one template and one contact point; none was examined");
+            return routes;
+        }
+
         var seen = new HashSet<Channel> { reminder.Channel };
         for (var i = 0; i < reminder.FallbackChannels.Count; i++)
         {

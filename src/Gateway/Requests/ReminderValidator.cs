@@ -16,7 +16,8 @@ namespace Gateway.Requests;
 /// </summary>
 internal sealed partial class ReminderValidator(TimeProvider time)
 {
-    private const int MaxParameterValueLength = 256;
+    /// <summary>Every pattern here is whole-string (<c>\A…\z</c>: <c>$</c> would match before a final "\n") and bounded in time.</summary>
+    private const int MatchTimeoutMs = 100;
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     /// <param name="releasing">True when a held reminder is validated again at its release: its <c>defer_until</c> may have come close or passed.</param>
@@ -31,6 +32,13 @@ internal sealed partial class ReminderValidator(TimeProvider time)
         }
 
         string Field(string name) => $"{prefix}.{name}";
+
+        // Measured before any field is read: the work a request causes is bounded by its size.
+        if (reminder.CalculateSize() > RequestLimits.MaxReminderBytes)
+        {
+            Add(violations, prefix, $"is larger than {RequestLimits.MaxReminderBytes} bytes; no field was examined");
+            return new ValidationResult(null, violations);
+        }
 
         if (!IdempotencyKey().IsMatch(reminder.IdempotencyKey))
         {
@@ -86,7 +94,8 @@ internal sealed partial class ReminderValidator(TimeProvider time)
         }
 
         TimeZoneInfo? zone = null;
-        if (reminder.RecipientTimeZone.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(reminder.RecipientTimeZone, out zone))
+        if (reminder.RecipientTimeZone.Length > 0
+            && (!TimeZoneId().IsMatch(reminder.RecipientTimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(reminder.RecipientTimeZone, out zone)))
         {
             Add(violations, Field("recipient_time_zone"), $"'{Truncate(reminder.RecipientTimeZone)}' is not an IANA time zone");
         }
@@ -94,17 +103,15 @@ internal sealed partial class ReminderValidator(TimeProvider time)
         DateTimeOffset? deferUntil = null;
         if (reminder.DeferUntil is not null)
         {
-            try
+            var now = time.GetUtcNow();
+            deferUntil = TimestampField.Read(reminder.DeferUntil, Field("defer_until"), violations);
+            if (deferUntil <= now && !releasing)
             {
-                deferUntil = reminder.DeferUntil.ToDateTimeOffset();
-                if (deferUntil <= time.GetUtcNow() && !releasing)
-                {
-                    Add(violations, Field("defer_until"), "must be in the future");
-                }
+                Add(violations, Field("defer_until"), "must be in the future");
             }
-            catch (InvalidOperationException)
+            else if (deferUntil > now + RequestLimits.MaxDeferral)
             {
-                Add(violations, Field("defer_until"), "is not a valid timestamp");
+                Add(violations, Field("defer_until"), $"may be at most {RequestLimits.MaxDeferral.TotalDays:0} days ahead");
             }
         }
 
@@ -145,12 +152,21 @@ internal sealed partial class ReminderValidator(TimeProvider time)
     /// <summary>Checks a contact point for a channel; on failure adds a violation for <paramref name="field"/> and returns null.</summary>
     public static ContactPoint? ValidateContact(Channel channel, string value, string field, List<BadRequest.Types.FieldViolation> violations)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!FieldText.IsClean(value))
+        {
+            // Checked first: libphonenumber and MailAddress both skip what they do not expect, so
+            // "+12025550101\n" would otherwise come out as a valid number that is not what was sent.
+            Add(violations, field, FieldText.Refusal);
+            return null;
+        }
+
         switch (ContactPoint.KindOf(channel))
         {
             case Lending.V1.ContactKind.Phone:
-                if (!value.StartsWith('+'))
+                if (!PhoneText().IsMatch(value))
                 {
-                    Add(violations, field, "must be an E.164 phone number starting with + and the country code");
+                    Add(violations, field, "must be an E.164 phone number starting with + and the country code (digits, spaces, ( ) . - only)");
                     return null;
                 }
 
@@ -197,13 +213,27 @@ internal sealed partial class ReminderValidator(TimeProvider time)
 
     private static void ValidateParameters(MessageTemplate template, Reminder reminder, string field, List<BadRequest.Types.FieldViolation> violations)
     {
+        if (reminder.TemplateParameters.Count > RequestLimits.MaxParameters)
+        {
+            Add(violations, field, $"has {reminder.TemplateParameters.Count} entries; at most {RequestLimits.MaxParameters}, and none was examined");
+            return;
+        }
+
         foreach (var (name, value) in reminder.TemplateParameters)
         {
             if (!template.Parameters.TryGetValue(name, out var parameter))
             {
                 Add(violations, $"{field}[{Truncate(name)}]", $"is not a parameter of template '{template.Id}'");
             }
-            else if (value.Length > MaxParameterValueLength || !Matches(parameter.Pattern, value))
+            else if (value.Length > RequestLimits.MaxParameterValueLength)
+            {
+                Add(violations, $"{field}[{name}]", $"is longer than {RequestLimits.MaxParameterValueLength} characters");
+            }
+            else if (!FieldText.IsClean(value))
+            {
+                Add(violations, $"{field}[{name}]", FieldText.Refusal);
+            }
+            else if (!Matches(parameter.Pattern, value))
             {
                 Add(violations, $"{field}[{name}]", $"does not match the pattern template '{template.Id}' declares for it");
             }
@@ -229,7 +259,8 @@ internal sealed partial class ReminderValidator(TimeProvider time)
 
     private static bool IsLocale(string locale)
     {
-        if (locale.Length is 0 or > 35)
+        // CultureInfo accepts a trailing NUL and other junk after a known name: the tag's shape is checked first.
+        if (locale.Length > 35 || !LocaleTag().IsMatch(locale))
         {
             return false;
         }
@@ -244,20 +275,37 @@ internal sealed partial class ReminderValidator(TimeProvider time)
         }
     }
 
-    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
+    /// <summary>A caller's text quoted in a field path or description: short, and with what cannot be seen made visible.</summary>
+    private static string Truncate(string value)
+    {
+        var shown = value.Length <= 64 ? value : value[..64] + "…";
+        return FieldText.IsClean(shown) ? shown : string.Concat(shown.Select(c => char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format ? '?' : c));
+    }
 
     private static void Add(List<BadRequest.Types.FieldViolation> violations, string field, string description) =>
         violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9._:-]{1,128}\z", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex IdempotencyKey();
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex Identifier();
 
-    [GeneratedRegex("^rem_[0-9a-f]{32}$")]
+    [GeneratedRegex(@"\Arem_[0-9a-f]{32}\z", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex ReminderId();
 
-    [GeneratedRegex("^[A-Za-z0-9:_.-]{16,4096}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9:_.-]{16,4096}\z", RegexOptions.None, MatchTimeoutMs)]
     private static partial Regex PushToken();
+
+    /// <summary>A phone number as people write it: + and the country code, then digits and the usual separators.</summary>
+    [GeneratedRegex(@"\A\+[0-9][0-9 ().-]{0,28}[0-9]\z", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex PhoneText();
+
+    /// <summary>A BCP 47 tag's shape (language, then subtags of letters and digits), before CultureInfo is asked.</summary>
+    [GeneratedRegex(@"\A[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\z", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex LocaleTag();
+
+    /// <summary>An IANA zone name's shape ("America/New_York", "Etc/GMT+5"): no path tricks reach the zone database.</summary>
+    [GeneratedRegex(@"\A[A-Za-z][A-Za-z0-9_+-]{0,31}(?:/[A-Za-z0-9_+-]{1,32}){0,3}\z", RegexOptions.None, MatchTimeoutMs)]
+    private static partial Regex TimeZoneId();
 }

@@ -12,7 +12,7 @@ namespace Gateway.Reserve;
 /// Step 3: one round trip checks idempotency, consent, the debtor's stated preferences and every
 /// cap, and reserves the send. A key still being decided elsewhere is waited on, never decided twice.
 /// </summary>
-internal sealed class ReserveStep(GuardrailStore store, IOptions<StoreOptions> options, WallClock wall, ILogger<ReserveStep> logger) : IDecisionStep
+internal sealed class ReserveStep(IReservationStore store, IOptions<StoreOptions> options, WallClock wall, ILogger<ReserveStep> logger) : IDecisionStep
 {
     private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan InFlightWaitLimit = TimeSpan.FromSeconds(10);

@@ -7,7 +7,7 @@ namespace Gateway.RuleSets;
 /// <summary>Named calendars of no-contact dates, the instants a version takes effect.</summary>
 internal static partial class RuleSetCompiler
 {
-    private const string CalendarIdPattern = "^[a-z0-9][a-z0-9._-]{0,63}$";
+    private const string CalendarIdPattern = @"\A[a-z0-9][a-z0-9._-]{0,63}\z";
 
     private static Dictionary<string, ImmutableArray<DateOnly>> CompileCalendars(Dictionary<string, CalendarDocument>? documents, List<RuleProblem> problems)
     {

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
-using Gateway.Guards.Content;
 using Gateway.Rules;
 using Gateway.V1;
 
@@ -16,9 +15,9 @@ namespace Gateway.RuleSets;
 /// </summary>
 internal static partial class RuleSetCompiler
 {
-    private const string IdPattern = "^[a-z0-9][a-z0-9._-]{0,63}$";
+    private const string IdPattern = @"\A[a-z0-9][a-z0-9._-]{0,63}\z";
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
-    private static readonly Regex Placeholder = new(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Placeholder = new(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.Compiled | RegexOptions.CultureInvariant, PatternTimeout);
 
     public static RuleSet Compile(RuleSetDocument document, string source)
     {
@@ -398,14 +397,13 @@ internal static partial class RuleSetCompiler
                     continue;
                 }
 
-                try
+                if (ParameterPatterns.Compile(parameter.Pattern, PatternTimeout, out var refusal) is { } pattern)
                 {
-                    var pattern = new Regex($"^(?:{parameter.Pattern})$", RegexOptions.CultureInvariant, PatternTimeout);
                     parameters[name] = new TemplateParameter(name, pattern, parameter.Required);
                 }
-                catch (ArgumentException ex)
+                else
                 {
-                    problems.Add(new($"{path}.parameters.{name}.pattern", $"is not a valid regular expression: {ex.Message}"));
+                    problems.Add(new($"{path}.parameters.{name}.pattern", refusal!));
                 }
             }
 
@@ -439,37 +437,6 @@ internal static partial class RuleSetCompiler
         }
 
         return new TemplateCatalog(templates.ToFrozenDictionary(StringComparer.Ordinal));
-    }
-
-    private static Lexicon CompileLexicon(List<BannedPhraseDocument>? documents, List<RuleProblem> problems)
-    {
-        var phrases = ImmutableArray.CreateBuilder<BannedPhrase>();
-        for (var i = 0; i < (documents?.Count ?? 0); i++)
-        {
-            if (IsNull(documents![i], $"$.bannedPhrases[{i}]", problems))
-            {
-                continue;
-            }
-
-            var document = documents[i];
-            ReportUnknown(document.Unknown, $"$.bannedPhrases[{i}]", problems);
-            var normalized = TextNormalizer.Normalize(document.Phrase ?? string.Empty);
-            if (normalized.Length == 0)
-            {
-                problems.Add(new($"$.bannedPhrases[{i}].phrase", "is required"));
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(document.Category))
-            {
-                problems.Add(new($"$.bannedPhrases[{i}].category", "is required"));
-                continue;
-            }
-
-            phrases.Add(new BannedPhrase(normalized, document.Category));
-        }
-
-        return new Lexicon(phrases.ToImmutable());
     }
 
     private static void ReportUnknown(Dictionary<string, JsonElement>? unknown, string path, List<RuleProblem> problems)

@@ -185,6 +185,12 @@ internal sealed class BannedPhraseDocument
 
     public string? Category { get; set; }
 
+    /// <summary>"word", "prefix" or "substring" (<see cref="Rules.PhraseMatch"/>); absent: substring for Chinese and Japanese, prefix otherwise.</summary>
+    public string? Match { get; set; }
+
+    /// <summary>Whether digits and symbols written for letters ("4rr3st") count as the letters for this phrase.</summary>
+    public bool Leetspeak { get; set; }
+
     /// <summary>Members of the file this type does not know; each is a problem.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }

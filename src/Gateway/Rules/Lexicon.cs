@@ -2,5 +2,5 @@ using System.Collections.Immutable;
 
 namespace Gateway.Rules;
 
-/// <summary>Banned phrases, already normalised (<see cref="Guards.Content.TextNormalizer"/>), each with its category.</summary>
+/// <summary>Banned phrases, each as a skeleton (<see cref="Guards.Content.LexiconText"/>) with its category and how it matches.</summary>
 internal sealed record Lexicon(ImmutableArray<BannedPhrase> Phrases);

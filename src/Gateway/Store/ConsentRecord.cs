@@ -9,4 +9,7 @@ namespace Gateway.Store;
 internal sealed record ConsentRecord(ConsentState State, DateTimeOffset? RecordedAt)
 {
     public bool Changed { get; init; }
+
+    /// <summary>Set when a grant was refused: the source of the person's opt-out that stands.</summary>
+    public ConsentSource? RefusedBy { get; init; }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Gateway.Decisions;
-using Gateway.Guards.QuietHours;
 using Gateway.Observability;
 using Gateway.Rules;
 using Gateway.V1;
@@ -16,7 +15,7 @@ namespace Gateway.Store;
 /// and settled in one more. Every operation has a time budget; past it, or with the store
 /// unreachable, it throws <see cref="StoreUnavailableException"/> and the pipeline fails closed.
 /// </summary>
-internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOptions<StoreOptions> options, ContactHasher hasher, GatewayMetrics metrics, TimeProvider time)
+internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOptions<StoreOptions> options, ContactHasher hasher, GatewayMetrics metrics, TimeProvider time) : IReservationStore
 {
     private readonly StoreOptions _options = options.Value;
 
@@ -27,7 +26,7 @@ internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOpti
         var request = context.Request;
         var keys = new StoreKeys(request.TenantId, request.DebtorId);
         var contactHash = hasher.Hash(request.Contact);
-        var zones = RecipientZones.For(request, context.Jurisdiction);
+        var zones = context.RecipientZones;
         var arguments = new ReserveArguments(
             Idempotency: keys.Idempotency(request.IdempotencyKey),
             Consent: keys.Consent,
@@ -185,17 +184,42 @@ internal sealed partial class GuardrailStore(IConnectionMultiplexer redis, IOpti
             return fields[0] == "done" ? (Decision.Parser.ParseFrom((byte[])fields[1]!), false) : (null, true);
         }, cancellationToken);
 
-    public Task<ConsentRecord> SetConsentAsync(string tenantId, string debtorId, Channel channel, ContactPoint contact, bool granted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records consent or an opt-out from <paramref name="source"/>. A lender's grant over an opt-out
+    /// the person made changes nothing: the answer is that opt-out, with <see cref="ConsentRecord.RefusedBy"/> set.
+    /// </summary>
+    public Task<ConsentRecord> SetConsentAsync(string tenantId, string debtorId, Channel channel, ContactPoint contact, bool granted, ConsentSource source, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var keys = new StoreKeys(tenantId, debtorId);
-        RedisValue[] values = [ConsentField(channel, hasher.Hash(contact)), granted ? "grant" : "revoke", now.ToUnixTimeMilliseconds()];
+        RedisValue[] values = [ConsentField(channel, hasher.Hash(contact)), granted ? "grant" : "revoke", now.ToUnixTimeMilliseconds(), SourceName(source)];
         return RunAsync("consent", async db =>
         {
-            var changed = (long)await db.ScriptEvaluateAsync(LuaScripts.Consent, [keys.Consent], values).ConfigureAwait(false);
-            return new ConsentRecord(granted ? ConsentState.Granted : ConsentState.OptedOut, now) { Changed = changed == 1 };
+            var reply = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Consent, [keys.Consent], values).ConfigureAwait(false))!;
+            if ((string?)reply[1] is { Length: > 0 } refusedBy)
+            {
+                return new ConsentRecord(ConsentState.OptedOut, null) { RefusedBy = SourceOf(refusedBy) };
+            }
+
+            return new ConsentRecord(granted ? ConsentState.Granted : ConsentState.OptedOut, now) { Changed = (long)reply[0] == 1 };
         }, cancellationToken);
     }
+
+    private static string SourceName(ConsentSource source) => source switch
+    {
+        ConsentSource.Lender => "lender",
+        ConsentSource.Keyword => "keyword",
+        ConsentSource.Unsubscribe => "unsubscribe",
+        _ => "carrier",
+    };
+
+    private static ConsentSource SourceOf(string name) => name switch
+    {
+        "lender" => ConsentSource.Lender,
+        "unsubscribe" => ConsentSource.Unsubscribe,
+        "carrier" => ConsentSource.Carrier,
+        _ => ConsentSource.Keyword,
+    };
 
     public Task<ConsentRecord> GetConsentAsync(string tenantId, string debtorId, Channel channel, ContactPoint contact, CancellationToken cancellationToken)
     {

@@ -35,6 +35,6 @@ internal static partial class LuaScripts
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"^--#include (?<name>[a-z_]+)[ \t]*\r?\n", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^--#include (?<name>[a-z_]+)[ \t]*\r?\n", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Include();
 }

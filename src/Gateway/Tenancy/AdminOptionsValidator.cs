@@ -26,6 +26,6 @@ internal sealed partial class AdminOptionsValidator(IOptions<TenancyOptions> gat
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex(@"\A[0-9a-f]{64}\z", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex Sha256Hex();
 }

@@ -41,9 +41,9 @@ internal sealed partial class TenancyOptionsValidator : IValidateOptions<Tenancy
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9-]{0,31}\z", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex TenantId();
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex(@"\A[0-9a-f]{64}\z", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex Sha256Hex();
 }

@@ -8,12 +8,13 @@ namespace Gateway.Tests.Functional;
 /// <summary>
 /// The shipped China preset, loaded by a gateway through Gateway:RuleSetPath and exercised end to
 /// end over gRPC: a threat written in Chinese, or in full-width letters, never leaves; a clean
-/// reminder goes out naming the lender.
+/// reminder goes out naming the lender. The tests share one gateway on the preset, each with a
+/// debtor of its own; the holiday test (its own clock, and a rule update) starts its own.
 /// </summary>
 [Collection(RedisTests.Name)]
-public sealed class ChinaPresetTests(RedisFixture redis)
+public sealed class ChinaPresetTests(RedisFixture redis, ChinaPresetEnvironment shared) : IClassFixture<ChinaPresetEnvironment>, IDisposable
 {
-    private static readonly Dictionary<string, string?> ChinaPreset = new() { ["Gateway:RuleSetPath"] = "rules/cn-gbt45251.json" };
+    public void Dispose() => shared.Gateway.VerifyNoUnexpectedErrors();
 
     [Theory]
     [InlineData("张三再不还钱就坐牢", "threat")]
@@ -23,25 +24,25 @@ public sealed class ChinaPresetTests(RedisFixture redis)
     [InlineData("张三已列入黑名单", "misleading")]
     public async Task SendReminder_ThreatInChineseOrFullWidth_IsSuppressedAndNothingSent(string name, string category)
     {
-        await using var environment = await TestEnvironment.StartAsync(redis.Server.ConnectionString, settings: ChinaPreset);
+        var debtor = shared.NewDebtor();
 
-        var decision = await environment.Gateway.SendAsync(OverdueSmsZh(name));
+        var decision = await shared.Gateway.SendAsync(OverdueSmsZh(name, debtor));
 
         Assert.Equal(Outcome.Suppressed, decision.Outcome);
         Assert.Equal([ReasonCode.ContentRejected], decision.Reasons);
         Assert.Contains(category, decision.Verdicts.Single(v => v.Rule == "content").Detail, StringComparison.Ordinal);
-        Assert.Empty(environment.Gateway.ReadOutbox());
+        Assert.Empty(shared.Gateway.ReadOutbox(debtor.Phone));
     }
 
     [Fact]
     public async Task SendReminder_CleanChineseReminder_IsSentNamingTheLender()
     {
-        await using var environment = await TestEnvironment.StartAsync(redis.Server.ConnectionString, settings: ChinaPreset);
+        var debtor = shared.NewDebtor();
 
-        var decision = await environment.Gateway.SendAsync(OverdueSmsZh("张三"));
+        var decision = await shared.Gateway.SendAsync(OverdueSmsZh("张三", debtor));
 
         Assert.Equal(Outcome.Sent, decision.Outcome);
-        var line = Assert.Single(environment.Gateway.ReadOutbox());
+        var line = Assert.Single(shared.Gateway.ReadOutbox(debtor.Phone));
         Assert.StartsWith($"【{TestTenant.LenderName}】张三您好", line.Body, StringComparison.Ordinal);
     }
 
@@ -50,7 +51,7 @@ public sealed class ChinaPresetTests(RedisFixture redis)
     {
         // 10:00 in Shanghai on 2026-10-01, the first day of the National Day holiday (to 10-07).
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 2, 0, 0, TimeSpan.Zero));
-        await using var environment = await TestEnvironment.StartAsync(redis.Server.ConnectionString, clock, ChinaPreset);
+        await using var environment = await TestEnvironment.StartAsync(redis.Server.ConnectionString, clock, new Dictionary<string, string?>(ChinaPresetEnvironment.Preset));
         var reminder = OverdueSmsZh("张三");
         reminder.RecipientTimeZone = "Asia/Shanghai";
         var withoutOverride = await environment.Gateway.EvaluateAsync(reminder);
@@ -82,9 +83,9 @@ public sealed class ChinaPresetTests(RedisFixture redis)
         Assert.Empty(environment.Gateway.ReadOutbox());
     }
 
-    private static Reminder OverdueSmsZh(string name)
+    private static Reminder OverdueSmsZh(string name, (string DebtorId, string DebtId, string Phone, string Email)? debtor = null)
     {
-        var reminder = TestReminders.OverdueSms();
+        var reminder = debtor is var (debtorId, debtId, phone, _) ? TestReminders.OverdueSms(debtorId, debtId, phone) : TestReminders.OverdueSms();
         reminder.TemplateId = "overdue-sms-zh";
         reminder.Locale = "zh-CN";
         reminder.TemplateParameters.Clear();

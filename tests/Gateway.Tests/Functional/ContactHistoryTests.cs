@@ -5,15 +5,20 @@ using Grpc.Core;
 
 namespace Gateway.Tests.Functional;
 
-/// <summary>Contacts made outside the gateway count: Regulation F's call limits under the shipped US preset, end to end.</summary>
+/// <summary>
+/// Contacts made outside the gateway count: Regulation F's call limits under the shipped US preset,
+/// end to end. The tests share one gateway, each with a debtor of its own.
+/// </summary>
 [Collection(RedisTests.Name)]
-public sealed class ContactHistoryTests(RedisFixture redis)
+public sealed class ContactHistoryTests(SharedEnvironment shared) : IClassFixture<SharedEnvironment>, IDisposable
 {
+    public void Dispose() => shared.Gateway.VerifyNoUnexpectedErrors();
+
     [Fact]
     public async Task SendReminder_VoiceWithinSevenDaysAfterConversation_Suppressed()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, 1101);
+        var env = shared.Env;
+        var (debtor, debt, phone, _) = shared.NewDebtor();
         var history = new ContactHistoryService.ContactHistoryServiceClient(env.Gateway.Channel);
 
         var before = await SendVoiceAsync(env, debtor, debt, phone);
@@ -36,8 +41,8 @@ public sealed class ContactHistoryTests(RedisFixture redis)
     [Fact]
     public async Task SendReminder_SevenAgentCallsThisWeek_EighthCallRefused()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, 1102);
+        var env = shared.Env;
+        var (debtor, debt, phone, _) = shared.NewDebtor();
         var history = new ContactHistoryService.ContactHistoryServiceClient(env.Gateway.Channel);
         for (var day = 0; day < 7; day++)
         {
@@ -57,7 +62,7 @@ public sealed class ContactHistoryTests(RedisFixture redis)
     [Fact]
     public async Task RecordContact_InTheFutureOrWithoutOutcome_InvalidArgumentNamingFields()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        var env = shared.Env;
         var history = new ContactHistoryService.ContactHistoryServiceClient(env.Gateway.Channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await history.RecordContactAsync(new RecordContactRequest

@@ -12,8 +12,12 @@ namespace Gateway.Tests.Functional;
 /// over gRPC: honoured in the same store round trip as consent, on every instance at once, at a
 /// held reminder's release, in the UK preset, and never written half or while the store is down.
 /// </summary>
+/// <remarks>
+/// The tests on the daytime clock with the US preset share one gateway, each with a debtor of its
+/// own; those that move the clock, kill the store or load another preset start their own.
+/// </remarks>
 [Collection(RedisTests.Name)]
-public sealed class ContactPreferencesTests(RedisFixture redis)
+public sealed class ContactPreferencesTests(RedisFixture redis, SharedEnvironment shared) : IClassFixture<SharedEnvironment>, IDisposable
 {
     /// <summary>17:00 in Washington, D.C. on the tests' Monday (the daytime clock reads 15:00 there).</summary>
     private static readonly DateTimeOffset StatedStart = new(2026, 11, 23, 22, 0, 0, TimeSpan.Zero);
@@ -21,6 +25,8 @@ public sealed class ContactPreferencesTests(RedisFixture redis)
     /// <summary>22:00 on Monday in Washington, D.C.: quiet hours, which open at 08:00 (13:00Z).</summary>
     private static readonly DateTimeOffset Night = new(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Opening = new(2026, 11, 24, 13, 0, 0, TimeSpan.Zero);
+
+    public void Dispose() => shared.Gateway.VerifyNoUnexpectedErrors();
 
     [Fact]
     public async Task SendReminder_OutsideStatedTimes_DeferredHeldAndSentWhenTheStatedWindowOpens()
@@ -56,13 +62,13 @@ public sealed class ContactPreferencesTests(RedisFixture redis)
     [Fact]
     public async Task SendReminder_ChannelNotStated_SuppressedAndNothingSent_SentOnceCleared()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, 7402);
+        var env = shared.Env;
+        var (debtor, debt, phone, _) = shared.NewDebtor();
         await SetAsync(env.Gateway, debtor, [Channel.Email, Channel.Voice]);
 
         var evaluated = await env.Gateway.EvaluateAsync(TestReminders.OverdueSms(debtor, debt, phone));
         var refused = await env.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone));
-        Assert.Empty(env.Gateway.ReadOutbox());
+        Assert.Empty(env.Gateway.ReadOutbox(phone));
         var cleared = await env.Gateway.Consent.ClearContactPreferencesAsync(new ClearContactPreferencesRequest { DebtorId = debtor }, GatewayTestHost.Authorized());
         var clearedAgain = await env.Gateway.Consent.ClearContactPreferencesAsync(new ClearContactPreferencesRequest { DebtorId = debtor }, GatewayTestHost.Authorized());
         var read = await env.Gateway.Consent.GetContactPreferencesAsync(new GetContactPreferencesRequest { DebtorId = debtor }, GatewayTestHost.Authorized());
@@ -79,13 +85,13 @@ public sealed class ContactPreferencesTests(RedisFixture redis)
         Assert.Null(read.RecordedAt);
         Assert.Equal(Outcome.Sent, sent.Outcome);
         Assert.DoesNotContain(sent.Verdicts, v => v.Rule == "stated_preferences");
-        Assert.Single(env.Gateway.ReadOutbox());
+        Assert.Single(env.Gateway.ReadOutbox(phone));
     }
 
     [Fact]
     public async Task SetContactPreferences_RoundTrip_DaysInWeekOrderAndTheEndOfTheDayKept()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        var env = shared.Env;
 
         var set = await SetAsync(env.Gateway, "D-7403", [Channel.Sms], Window("18:30", "24:00", "Sat", "Mon"), Window("00:00", "07:15", "Sun"));
         var read = await env.Gateway.Consent.GetContactPreferencesAsync(new GetContactPreferencesRequest { DebtorId = "D-7403" }, GatewayTestHost.Authorized());
@@ -102,7 +108,7 @@ public sealed class ContactPreferencesTests(RedisFixture redis)
     [Fact]
     public async Task SetContactPreferences_InvalidInput_NamesEveryFieldAndChangesNothing()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        var env = shared.Env;
         var before = await SetAsync(env.Gateway, "D-7404", [Channel.Sms], Window("09:00", "17:00", "Mon"));
         var bad = new SetContactPreferencesRequest
         {
@@ -176,9 +182,9 @@ public sealed class ContactPreferencesTests(RedisFixture redis)
     [Fact]
     public async Task SecondInstance_SameStore_SeesPreferencesAtOnce()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        var env = shared.Env;
         await using var second = await GatewayTestHost.StartAsync(redis.Server.ConnectionString, env.Lender.Address, env.Clock, tenantId: env.Gateway.TenantId);
-        var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, 7406);
+        var (debtor, debt, phone, _) = shared.NewDebtor();
 
         var set = await SetAsync(env.Gateway, debtor, [Channel.Email]);
         var read = await second.Consent.GetContactPreferencesAsync(new GetContactPreferencesRequest { DebtorId = debtor }, GatewayTestHost.Authorized());
@@ -187,7 +193,7 @@ public sealed class ContactPreferencesTests(RedisFixture redis)
         Assert.Equal(set.Preferences, read.Preferences);
         Assert.Equal(Outcome.Suppressed, decision.Outcome);
         Assert.Equal([ReasonCode.ChannelNotPreferred], decision.Reasons);
-        Assert.Empty(second.ReadOutbox());
+        Assert.Empty(second.ReadOutbox(phone));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class HeldReminderFailoverTests(RedisFixture redis)
     public async Task InstanceKilledWhileReleasing_AnotherSendsEachExactlyOnce()
     {
         var tenant = "t-" + Guid.NewGuid().ToString("N")[..12];
-        await using var lender = await SandboxLenderServer.StartAsync(FreePort.Next(), TestSeed.Create());
+        await using var lender = await SandboxLenderServer.StartAsync(0, TestSeed.Create());
         var outbox = Path.Combine(Directory.CreateTempSubdirectory("gateway-failover-").FullName, "outbox.jsonl");
         var settings = new Dictionary<string, string>
         {

@@ -24,7 +24,7 @@ public sealed class MultiInstanceTests(RedisFixture redis, RedisClusterFixture c
     private static async Task RaceAsync(string storeConnectionString)
     {
         var tenant = "t-" + Guid.NewGuid().ToString("N")[..12];
-        await using var lender = await SandboxLenderServer.StartAsync(FreePort.Next(), TestSeed.Create());
+        await using var lender = await SandboxLenderServer.StartAsync(0, TestSeed.Create());
         var (debtor, debt, _, email) = TestSeed.AddDueDebtor(lender.Ledger, 1234);
         var outbox = Path.Combine(Directory.CreateTempSubdirectory("gateway-race-").FullName, "outbox.jsonl");
         // The race is about the caps, not latency: generous budgets keep a loaded machine

@@ -6,15 +6,23 @@ using Grpc.Reflection.V1Alpha;
 
 namespace Gateway.Tests.Functional;
 
-/// <summary>The rest of the public surface end to end: the stream, the dry run, decision records, consent, metrics, health and reflection.</summary>
+/// <summary>
+/// The rest of the public surface end to end: the stream, the dry run, decision records, consent,
+/// metrics, health and reflection. The tests share one gateway, each with debtors of its own; the
+/// metrics test counts what its own calls added.
+/// </summary>
 [Collection(RedisTests.Name)]
-public sealed class ReminderApiTests(RedisFixture redis)
+public sealed class ReminderApiTests(SharedEnvironment shared) : IClassFixture<SharedEnvironment>, IDisposable
 {
+    private TestEnvironment Env => shared.Env;
+
+    public void Dispose() => shared.Gateway.VerifyNoUnexpectedErrors();
+
     [Fact]
     public async Task SendReminders_Stream_OneResponsePerRequestInOrderWithErrorsInline()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var debtors = Enumerable.Range(5001, 6).Select(n => TestSeed.AddDueDebtor(env.Lender.Ledger, n)).ToList();
+        var env = Env;
+        var debtors = Enumerable.Range(0, 6).Select(_ => shared.NewDebtor()).ToList();
         var requests = debtors.Select(d => TestReminders.OverdueSms(d.DebtorId, d.DebtId, d.Phone)).ToList();
         requests[2].ContactPoint = "not-a-phone";
 
@@ -30,14 +38,14 @@ public sealed class ReminderApiTests(RedisFixture redis)
         Assert.Equal(requests.Select(r => r.IdempotencyKey), responses.Select(r => r.IdempotencyKey));
         Assert.Equal((int)StatusCode.InvalidArgument, responses[2].Error.Code);
         Assert.All(responses.Where((_, i) => i != 2), r => Assert.Equal(Outcome.Sent, r.Decision.Outcome));
-        Assert.Equal(5, env.Gateway.ReadOutbox().Count);
+        Assert.Equal(5, debtors.Sum(d => env.Gateway.ReadOutbox(d.Phone).Count));
     }
 
     [Fact]
     public async Task EvaluateReminder_DryRun_SameDecisionNothingReservedOrSent()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, _, email) = TestSeed.AddDueDebtor(env.Lender.Ledger, 6001);
+        var env = Env;
+        var (debtor, debt, _, email) = shared.NewDebtor();
 
         for (var i = 0; i < 5; i++)
         {
@@ -47,7 +55,7 @@ public sealed class ReminderApiTests(RedisFixture redis)
             Assert.Empty(evaluated.ReminderId);
         }
 
-        Assert.Empty(env.Gateway.ReadOutbox());
+        Assert.Empty(env.Gateway.ReadOutbox(email));
 
         // Five dry runs reserved nothing: the daily cap of 3 is whole.
         for (var i = 0; i < 3; i++)
@@ -64,7 +72,7 @@ public sealed class ReminderApiTests(RedisFixture redis)
     [Fact]
     public async Task GetDecision_ByReminderIdAndByKey_ReturnsTheRecordWithEveryVerdict()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        var env = Env;
         var reminder = TestReminders.OverdueSms(TestSeed.PaidDebtor, TestSeed.PaidDebt, TestSeed.PaidPhone);
         var decision = (await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
 
@@ -82,8 +90,8 @@ public sealed class ReminderApiTests(RedisFixture redis)
     [Fact]
     public async Task RevokeConsent_ThenSend_SuppressedOptedOut()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, 7001);
+        var env = Env;
+        var (debtor, debt, phone, _) = shared.NewDebtor();
         var subject = new ConsentSubject { DebtorId = debtor, Channel = Channel.Sms, ContactPoint = phone };
 
         var revoked = await env.Gateway.Consent.RevokeConsentAsync(new RevokeConsentRequest { Subject = subject }, GatewayTestHost.Authorized());
@@ -94,7 +102,7 @@ public sealed class ReminderApiTests(RedisFixture redis)
         Assert.Equal(ConsentState.OptedOut, read.State);
         Assert.Equal(Outcome.Suppressed, decision.Outcome);
         Assert.Equal([ReasonCode.OptedOut], decision.Reasons);
-        Assert.Empty(env.Gateway.ReadOutbox());
+        Assert.Empty(env.Gateway.ReadOutbox(phone));
 
         await env.Gateway.Consent.RecordConsentAsync(new RecordConsentRequest { Subject = subject }, GatewayTestHost.Authorized());
         var after = (await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(debtor, debt, phone) }, GatewayTestHost.Authorized())).Decision;
@@ -104,18 +112,21 @@ public sealed class ReminderApiTests(RedisFixture redis)
     [Fact]
     public async Task Metrics_AfterDecisions_CountedByChannelOutcomeAndReason()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        var env = Env;
+        var before = await env.Gateway.ScrapeMetricsAsync();
         await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms() }, GatewayTestHost.Authorized());
         await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(TestSeed.PaidDebtor, TestSeed.PaidDebt, TestSeed.PaidPhone) }, GatewayTestHost.Authorized());
 
         var metrics = await env.Gateway.ScrapeMetricsAsync();
 
+        // The class's other tests counted on the same gateway before: what this one's calls added.
+        double Added(string series) => GatewayTestHost.Sample(metrics, series) - GatewayTestHost.Sample(before, series);
         var tenant = $"tenant=\"{env.Gateway.TenantId}\"";
-        Assert.Equal(1, GatewayTestHost.Sample(metrics, "gateway_decisions_total{" + tenant + ",channel=\"sms\",outcome=\"sent\",reason=\"none\"}"));
-        Assert.Equal(1, GatewayTestHost.Sample(metrics, "gateway_decisions_total{" + tenant + ",channel=\"sms\",outcome=\"suppressed\",reason=\"already_paid\"}"));
-        Assert.Equal(1, GatewayTestHost.Sample(metrics, "gateway_decision_duration_seconds_count{channel=\"sms\",outcome=\"sent\"}"));
-        Assert.Equal(2, GatewayTestHost.Sample(metrics, "gateway_recheck_duration_seconds_count{" + tenant + ",result=\"pass\"}") + GatewayTestHost.Sample(metrics, "gateway_recheck_duration_seconds_count{" + tenant + ",result=\"suppress\"}"));
-        Assert.Equal(1, GatewayTestHost.Sample(metrics, "gateway_carrier_requests_total{carrier=\"outbox\",status=\"accepted\"}"));
+        Assert.Equal(1, Added("gateway_decisions_total{" + tenant + ",channel=\"sms\",outcome=\"sent\",reason=\"none\"}"));
+        Assert.Equal(1, Added("gateway_decisions_total{" + tenant + ",channel=\"sms\",outcome=\"suppressed\",reason=\"already_paid\"}"));
+        Assert.Equal(1, Added("gateway_decision_duration_seconds_count{channel=\"sms\",outcome=\"sent\"}"));
+        Assert.Equal(2, Added("gateway_recheck_duration_seconds_count{" + tenant + ",result=\"pass\"}") + Added("gateway_recheck_duration_seconds_count{" + tenant + ",result=\"suppress\"}"));
+        Assert.Equal(1, Added("gateway_carrier_requests_total{carrier=\"outbox\",status=\"accepted\"}"));
         Assert.Equal(1, GatewayTestHost.Sample(metrics, "gateway_rule_set_version"));
         Assert.DoesNotContain(TestSeed.DuePhone, metrics, StringComparison.Ordinal);
         Assert.DoesNotContain(TestSeed.DueDebtor, metrics, StringComparison.Ordinal);
@@ -124,7 +135,7 @@ public sealed class ReminderApiTests(RedisFixture redis)
     [Fact]
     public async Task HealthAndReflection_OpenWithoutApiKey()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        var env = Env;
 
         var health = await new Health.HealthClient(env.Gateway.Channel).CheckAsync(new HealthCheckRequest());
         using var reflection = new ServerReflection.ServerReflectionClient(env.Gateway.Channel).ServerReflectionInfo();

@@ -19,7 +19,7 @@ public sealed class RuleSetUpdateProcessTests(RedisFixture redis)
     public async Task Update_ThroughOneProcess_IsEnforcedByTheOtherWithinASecond()
     {
         var tenant = "t-" + Guid.NewGuid().ToString("N")[..12];
-        await using var lender = await SandboxLenderServer.StartAsync(FreePort.Next(), TestSeed.Create());
+        await using var lender = await SandboxLenderServer.StartAsync(0, TestSeed.Create());
         var outbox = Path.Combine(Directory.CreateTempSubdirectory("gateway-rules-").FullName, "outbox.jsonl");
         var settings = new Dictionary<string, string>
         {

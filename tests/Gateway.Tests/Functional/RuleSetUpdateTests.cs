@@ -281,7 +281,7 @@ public sealed class RuleSetUpdateTests(RedisFixture redis)
         public static async Task<Pair> StartAsync(string store)
         {
             var ruleNamespace = "ns-" + Guid.NewGuid().ToString("N")[..12];
-            var lender = await SandboxLenderServer.StartAsync(FreePort.Next(), TestSeed.Create());
+            var lender = await SandboxLenderServer.StartAsync(0, TestSeed.Create());
             var clock = GatewayTestHost.DaytimeClock();
             var settings = Settings(ruleNamespace);
             var first = await GatewayTestHost.StartAsync(store, lender.Address, clock, settings);

@@ -5,16 +5,24 @@ using Grpc.Core;
 
 namespace Gateway.Tests.Functional;
 
-/// <summary>SendReminder end to end: real Kestrel on loopback, a real gRPC client, real redis-server, the sandbox lender and the outbox carrier.</summary>
+/// <summary>
+/// SendReminder end to end: real Kestrel on loopback, a real gRPC client, real redis-server, the
+/// sandbox lender and the outbox carrier. The tests share one gateway, each with a debtor of its
+/// own; those that move the clock, make the lender fail or stop it, or need other settings start
+/// their own.
+/// </summary>
 [Collection(RedisTests.Name)]
-public sealed class SendReminderTests(RedisFixture redis)
+public sealed class SendReminderTests(RedisFixture redis, SharedEnvironment shared) : IClassFixture<SharedEnvironment>, IDisposable
 {
+    private TestEnvironment Env => shared.Env;
+
+    public void Dispose() => shared.Gateway.VerifyNoUnexpectedErrors();
+
     [Fact]
     public async Task SendReminder_DueDebtor_SendsOnceWithTemplateText()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-
-        var response = await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms() }, GatewayTestHost.Authorized());
+        // The seeded debtor, for its known amount and account: no other test of the class sends to it.
+        var response = await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms() }, GatewayTestHost.Authorized());
 
         var decision = response.Decision;
         Assert.True(decision.Outcome == Outcome.Sent, decision.ToString());
@@ -22,7 +30,7 @@ public sealed class SendReminderTests(RedisFixture redis)
         Assert.Equal("outbox", decision.Carrier);
         Assert.Equal(1, decision.RuleSetVersion);
         Assert.StartsWith("rem_", decision.ReminderId, StringComparison.Ordinal);
-        var line = Assert.Single(env.Gateway.ReadOutbox());
+        var line = Assert.Single(Env.Gateway.ReadOutbox(TestSeed.DuePhone));
         Assert.Equal(decision.CarrierMessageId, line.MessageId);
         Assert.Equal(TestSeed.DuePhone, line.To);
         Assert.Equal(
@@ -35,30 +43,27 @@ public sealed class SendReminderTests(RedisFixture redis)
     [Fact]
     public async Task SendReminder_RepaidDebtor_SuppressedAlreadyPaidAndNothingSent()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-
         var reminder = TestReminders.OverdueSms(TestSeed.PaidDebtor, TestSeed.PaidDebt, TestSeed.PaidPhone);
-        var decision = (await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
+        var decision = (await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
 
         Assert.Equal(Outcome.Suppressed, decision.Outcome);
         Assert.Equal([ReasonCode.AlreadyPaid], decision.Reasons);
-        Assert.Empty(env.Gateway.ReadOutbox());
+        Assert.Empty(Env.Gateway.ReadOutbox(TestSeed.PaidPhone));
     }
 
     [Fact]
     public async Task SendReminder_DebtPaidAfterFirstReminder_SecondIsSuppressed()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, 2001);
+        var (debtor, debt, phone, _) = shared.NewDebtor();
 
-        var first = (await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(debtor, debt, phone) }, GatewayTestHost.Authorized())).Decision;
-        env.Lender.Ledger.SetStatus(debt, Lending.V1.RepaymentStatus.PaidInFull);
-        var second = (await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(debtor, debt, phone) }, GatewayTestHost.Authorized())).Decision;
+        var first = (await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(debtor, debt, phone) }, GatewayTestHost.Authorized())).Decision;
+        Env.Lender.Ledger.SetStatus(debt, Lending.V1.RepaymentStatus.PaidInFull);
+        var second = (await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(debtor, debt, phone) }, GatewayTestHost.Authorized())).Decision;
 
         Assert.Equal(Outcome.Sent, first.Outcome);
         Assert.Equal(Outcome.Suppressed, second.Outcome);
         Assert.Equal([ReasonCode.AlreadyPaid], second.Reasons);
-        Assert.Single(env.Gateway.ReadOutbox());
+        Assert.Single(Env.Gateway.ReadOutbox(phone));
     }
 
     [Fact]
@@ -95,84 +100,83 @@ public sealed class SendReminderTests(RedisFixture redis)
     [Fact]
     public async Task SendReminder_SameIdempotencyKeyTwice_SendsOnceAndReplaysFirstDecision()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var reminder = TestReminders.OverdueSms();
+        var (debtor, debt, phone, _) = shared.NewDebtor();
+        var reminder = TestReminders.OverdueSms(debtor, debt, phone);
 
-        var first = (await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
-        var second = (await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
+        var first = (await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
+        var second = (await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized())).Decision;
 
         Assert.Equal(Outcome.Sent, first.Outcome);
         Assert.False(first.Replayed);
         Assert.True(second.Replayed);
         Assert.Equal(first.ReminderId, second.ReminderId);
         Assert.Equal(first.CarrierMessageId, second.CarrierMessageId);
-        Assert.Single(env.Gateway.ReadOutbox());
+        Assert.Single(Env.Gateway.ReadOutbox(phone));
     }
 
     [Fact]
     public async Task SendReminder_SameKeyDifferentRequest_AlreadyExistsAndNothingMoreSent()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var reminder = TestReminders.OverdueSms();
-        await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized());
+        var (debtor, debt, phone, _) = shared.NewDebtor();
+        var reminder = TestReminders.OverdueSms(debtor, debt, phone);
+        await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized());
 
         var changed = reminder.Clone();
         changed.TemplateParameters["first_name"] = "Someone";
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = changed }, GatewayTestHost.Authorized()));
+            await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = changed }, GatewayTestHost.Authorized()));
 
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
         Assert.Equal("IDEMPOTENCY_CONFLICT", error.GetRpcStatus()!.GetDetail<ErrorInfo>()!.Reason);
-        Assert.Single(env.Gateway.ReadOutbox());
+        Assert.Single(Env.Gateway.ReadOutbox(phone));
     }
 
     [Fact]
     public async Task SendReminder_FiftyConcurrentAgainstCapOfThree_ExactlyThreeSent()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, _, email) = TestSeed.AddDueDebtor(env.Lender.Ledger, 3001);
+        var (debtor, debt, _, email) = shared.NewDebtor();
 
         // Email is counted only by the preset's debtor-all-24h cap: 3 a day across channels.
-        var calls = Enumerable.Range(0, 50).Select(_ => env.Gateway.Reminders.SendReminderAsync(
+        var calls = Enumerable.Range(0, 50).Select(_ => Env.Gateway.Reminders.SendReminderAsync(
             new SendReminderRequest { Reminder = TestReminders.OverdueEmail(debtor, debt, email) }, GatewayTestHost.Authorized()).ResponseAsync);
         var decisions = (await Task.WhenAll(calls)).Select(response => response.Decision).ToList();
 
         Assert.Equal(3, decisions.Count(decision => decision.Outcome == Outcome.Sent));
         Assert.Equal(47, decisions.Count(decision => decision.Outcome == Outcome.Suppressed && decision.Reasons.SequenceEqual([ReasonCode.CapExceeded])));
-        Assert.Equal(3, env.Gateway.ReadOutbox().Count);
-        Assert.All(decisions.Where(d => d.Outcome == Outcome.Suppressed), d => Assert.Equal(env.Clock.GetUtcNow().AddDays(1), d.NotBefore.ToDateTimeOffset()));
+        Assert.Equal(3, Env.Gateway.ReadOutbox(email).Count);
+        Assert.All(decisions.Where(d => d.Outcome == Outcome.Suppressed), d => Assert.Equal(Env.Clock.GetUtcNow().AddDays(1), d.NotBefore.ToDateTimeOffset()));
     }
 
     [Fact]
     public async Task SendReminder_MalformedPhoneNumber_InvalidArgumentNamingFieldAndNothingRecorded()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var reminder = TestReminders.OverdueSms(phone: "+1 202-NOT-A-NUMBER");
+        var (debtor, debt, _, _) = shared.NewDebtor();
+        var reminder = TestReminders.OverdueSms(debtor, debt, phone: "+1 202-NOT-A-NUMBER");
+        var lenderCalls = Env.Lender.Faults.Calls;
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized()));
+            await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized()));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations);
         Assert.Equal("reminder.contact_point", violation.Field);
-        Assert.Empty(env.Gateway.ReadOutbox());
-        var lookup = await Assert.ThrowsAsync<RpcException>(async () => await env.Gateway.Reminders.GetDecisionAsync(
+        Assert.Empty(Env.Gateway.ReadOutbox(reminder.ContactPoint));
+        var lookup = await Assert.ThrowsAsync<RpcException>(async () => await Env.Gateway.Reminders.GetDecisionAsync(
             new GetDecisionRequest { DebtorId = reminder.DebtorId, IdempotencyKey = reminder.IdempotencyKey }, GatewayTestHost.Authorized()));
         Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
-        Assert.Equal(0, env.Lender.Faults.Calls);
+        Assert.Equal(lenderCalls, Env.Lender.Faults.Calls);
     }
 
     [Fact]
     public async Task SendReminder_SeveralBadFields_EveryFieldNamed()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
         var reminder = TestReminders.OverdueSms();
         reminder.DebtorId = "has spaces";
         reminder.TemplateId = "no-such-template";
         reminder.RecipientTimeZone = "Mars/Olympus_Mons";
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized()));
+            await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = reminder }, GatewayTestHost.Authorized()));
 
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
         Assert.Equal(["reminder.debtor_id", "reminder.template_id", "reminder.recipient_time_zone"], fields);
@@ -245,15 +249,15 @@ public sealed class SendReminderTests(RedisFixture redis)
     [Fact]
     public async Task SendReminder_WithoutApiKey_Unauthenticated()
     {
-        await using var env = await TestEnvironment.StartAsync(redis.Server.ConnectionString);
+        var (debtor, debt, phone, _) = shared.NewDebtor();
 
         var missing = await Assert.ThrowsAsync<RpcException>(async () =>
-            await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms() }));
+            await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(debtor, debt, phone) }));
         var wrong = await Assert.ThrowsAsync<RpcException>(async () =>
-            await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms() }, new Metadata { { "x-api-key", "not-a-key" } }));
+            await Env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(debtor, debt, phone) }, new Metadata { { "x-api-key", "not-a-key" } }));
 
         Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, wrong.StatusCode);
-        Assert.Empty(env.Gateway.ReadOutbox());
+        Assert.Empty(Env.Gateway.ReadOutbox(phone));
     }
 }

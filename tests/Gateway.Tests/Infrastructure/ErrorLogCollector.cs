@@ -13,6 +13,18 @@ public sealed class ErrorLogCollector : ILoggerProvider
 
     public IReadOnlyCollection<string> Errors => _errors;
 
+    /// <summary>The errors logged since the last call, removed, so that a host shared by a class checks each test's own.</summary>
+    public IReadOnlyList<string> Take()
+    {
+        var taken = new List<string>();
+        while (_errors.TryDequeue(out var error))
+        {
+            taken.Add(error);
+        }
+
+        return taken;
+    }
+
     public ILogger CreateLogger(string categoryName) => new Collector(categoryName, _errors);
 
     public void Dispose()

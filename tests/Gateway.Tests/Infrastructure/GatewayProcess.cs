@@ -61,6 +61,23 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <param name="settings">More environment variables, or replacements for the defaults below.</param>
     public static async Task<GatewayProcess> StartAsync(string tenantId, string storeConnectionString, Uri lenderAddress, string outboxPath, IReadOnlyDictionary<string, string>? settings = null)
     {
+        // Another process's gateway cannot hand back ports it picked itself (port 0), so the ports
+        // are picked here; one can be taken before the gateway binds it, and the gateway then
+        // exits at once, saying so: fresh ports are tried a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync(tenantId, storeConnectionString, lenderAddress, outboxPath, settings);
+            }
+            catch (PortTakenException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private static async Task<GatewayProcess> TryStartAsync(string tenantId, string storeConnectionString, Uri lenderAddress, string outboxPath, IReadOnlyDictionary<string, string>? settings)
+    {
         var grpcPort = FreePort.Next();
         var httpPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
@@ -99,7 +116,16 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         var gateway = new GatewayProcess(Process.Start(start)!, grpcPort, httpPort);
-        await gateway.WaitUntilServingAsync();
+        try
+        {
+            await gateway.WaitUntilServingAsync();
+        }
+        catch
+        {
+            await gateway.DisposeAsync();
+            throw;
+        }
+
         return gateway;
     }
 
@@ -111,7 +137,11 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The gateway process exited with {_process.ExitCode}:\n{Output}");
+                // Waiting for exit once more drains the output, where Kestrel says why it stopped.
+                await _process.WaitForExitAsync();
+                throw Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException("A port was taken before the gateway process could bind it:\n" + Output)
+                    : new InvalidOperationException($"The gateway process exited with {_process.ExitCode}:\n{Output}");
             }
 
             try

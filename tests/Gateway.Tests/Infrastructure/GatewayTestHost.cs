@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text.Json;
 using Gateway.Channels.Outbox;
 using Gateway.Hosting;
@@ -7,6 +6,8 @@ using Gateway.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -76,30 +77,14 @@ public sealed class GatewayTestHost : IAsyncDisposable
     {
         tenantId ??= "t-" + Guid.NewGuid().ToString("N")[..12];
         var folder = outboxFolder ?? Directory.CreateTempSubdirectory("gateway-test-").FullName;
-
-        // A free port can be taken by another process between FreePort and Kestrel's bind (other
-        // test runs on a shared machine): a few fresh pairs are tried before giving up.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryStartAsync(storeConnectionString, lenderAddress, clock, settings, folder, tenantId);
-            }
-            catch (IOException ex) when (attempt < 5 && ex.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
-            {
-            }
-        }
-    }
-
-    private static async Task<GatewayTestHost> TryStartAsync(string storeConnectionString, Uri lenderAddress, TimeProvider clock, IDictionary<string, string?>? settings, string folder, string tenantId)
-    {
-        var grpcPort = FreePort.Next();
-        var httpPort = FreePort.Next();
         var configuration = new Dictionary<string, string?>
         {
-            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
+            // Port 0: the kernel picks a free port at bind time and the ports are read back once
+            // Kestrel listens. A port chosen beforehand could be taken by another test run between
+            // choosing and binding, which Kestrel reports as an AddressInUseException.
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
-            ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{httpPort}",
+            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
             ["Gateway:RuleSetPath"] = "rules/us-regf.json",
 
@@ -131,18 +116,26 @@ public sealed class GatewayTestHost : IAsyncDisposable
         var errors = new ErrorLogCollector();
         builder.Logging.AddProvider(errors);
 
+        // Kestrel writes the bound endpoint back into each endpoint's listen options; holding them
+        // by name tells the gRPC port from the HTTP one.
+        ListenOptions? grpc = null;
+        ListenOptions? http = null;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigurationLoader!
+            .Endpoint("Grpc", endpoint => grpc = endpoint.ListenOptions)
+            .Endpoint("Http", endpoint => http = endpoint.ListenOptions));
+
         var app = GatewayApplication.Build(builder);
         try
         {
             await app.StartAsync();
         }
-        catch (IOException)
+        catch
         {
             await app.DisposeAsync();
             throw;
         }
 
-        return new GatewayTestHost(app, errors, grpcPort, httpPort, folder, tenantId);
+        return new GatewayTestHost(app, errors, BoundPort.Of(grpc), BoundPort.Of(http), folder, tenantId);
     }
 
     /// <summary>
@@ -150,6 +143,10 @@ public sealed class GatewayTestHost : IAsyncDisposable
     /// Honolulu, inside US contact hours in every US zone (email has no number to place the recipient by).
     /// </summary>
     public static FakeTimeProvider DaytimeClock() => new(new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero));
+
+    /// <summary>What the outbox carrier sent to <paramref name="contactPoint"/>, for a test on a host its class shares.</summary>
+    public IReadOnlyList<OutboxLine> ReadOutbox(string contactPoint) =>
+        ReadOutbox().Where(line => line.To == contactPoint).ToList();
 
     public IReadOnlyList<OutboxLine> ReadOutbox() =>
         File.Exists(OutboxPath)
@@ -186,15 +183,25 @@ public sealed class GatewayTestHost : IAsyncDisposable
         return line is null ? 0 : double.Parse(line[(series.Length + 1)..], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Fails if an error the test did not expect was logged since the last check, and forgets what
+    /// the test expected. A host shared by a test class calls this at the end of each test.
+    /// </summary>
+    public void VerifyNoUnexpectedErrors()
+    {
+        var unexpected = _errors.Take().Where(error => !ExpectedError(error)).ToList();
+        ExpectedError = static _ => false;
+        if (unexpected.Count > 0)
+        {
+            throw new InvalidOperationException("The gateway logged errors the test did not expect:\n" + string.Join("\n", unexpected));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        var unexpected = _errors.Errors.Where(error => !ExpectedError(error)).ToList();
-        if (unexpected.Count > 0)
-        {
-            throw new InvalidOperationException("The gateway logged errors the test did not expect:\n" + string.Join("\n", unexpected));
-        }
+        VerifyNoUnexpectedErrors();
     }
 }

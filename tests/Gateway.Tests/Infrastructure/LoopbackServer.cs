@@ -27,15 +27,17 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, X509Certificate2? certificate = null, HttpProtocols protocols = HttpProtocols.Http1)
     {
-        var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
 
         // The test binary's folder holds the gateway's appsettings.json (its Kestrel endpoints):
         // a fake listens only where it is told.
         builder.Configuration.Sources.Clear();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        // Port 0, read back once bound: a port chosen beforehand can be taken before Kestrel binds it.
+        ListenOptions? endpoint = null;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {
+            endpoint = listen;
             listen.Protocols = protocols;
             if (certificate is not null)
             {
@@ -45,7 +47,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         var app = builder.Build();
         app.Run(handler);
         await app.StartAsync();
-        return new LoopbackServer(app, new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{port}"));
+        return new LoopbackServer(app, new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{BoundPort.Of(endpoint)}"));
     }
 
     public async ValueTask DisposeAsync()

@@ -17,9 +17,17 @@ public sealed class RedisClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        for (var i = 0; i < 3; i++)
+        // A node needs two ports (the bus is port + 10000), which rules out port 0: a pair is picked
+        // free, and picked again when another process takes one of them before the node binds it.
+        for (var attempt = 1; _nodes.Count < 3; attempt++)
         {
-            _nodes.Add(await RedisServer.StartAsync(FreePort.NextWithClusterBus(), "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"));
+            try
+            {
+                _nodes.Add(await RedisServer.StartAsync(FreePort.NextWithClusterBus(), "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"));
+            }
+            catch (PortTakenException) when (attempt < 10)
+            {
+            }
         }
 
         var cli = RedisServer.FindExecutable("redis-cli") ?? throw new InvalidOperationException("redis-cli is not installed. `make test` installs it (apt-get install -y redis-tools).");

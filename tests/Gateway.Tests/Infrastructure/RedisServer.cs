@@ -25,13 +25,40 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static Task<RedisServer> StartAsync() => StartAsync(FreePort.Next());
+    /// <summary>
+    /// Starts redis-server on a free port. redis-server cannot be told port 0 (it means "no TCP"),
+    /// so a port is picked first; another process can take it before redis binds it, and then
+    /// redis exits at once: a fresh port is tried a few times.
+    /// </summary>
+    public static async Task<RedisServer> StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartAsync(FreePort.Next());
+            }
+            catch (PortTakenException) when (attempt < 5)
+            {
+            }
+        }
+    }
 
     /// <summary>Starts redis-server on <paramref name="port"/> with more arguments (for example cluster mode); its files go to a temporary folder of its own.</summary>
+    /// <exception cref="PortTakenException">Another process listens on the port (or on its cluster bus port).</exception>
     public static async Task<RedisServer> StartAsync(int port, params string[] extraArguments)
     {
         var server = new RedisServer(port, extraArguments);
-        await server.StartProcessAsync();
+        try
+        {
+            await server.StartProcessAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
@@ -67,14 +94,25 @@ public sealed class RedisServer : IAsyncDisposable
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
-        _process.OutputDataReceived += static (_, _) => { };
-        _process.ErrorDataReceived += static (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        _process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(10))
         {
+            if (_process.HasExited)
+            {
+                // Waiting for exit once more drains the output, where redis says why it stopped.
+                await _process.WaitForExitAsync();
+                var said = string.Join("\n", output);
+                throw said.Contains("Address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException($"Port {Port} was taken before redis-server could bind it")
+                    : new InvalidOperationException($"redis-server exited with {_process.ExitCode}:\n{said}");
+            }
+
             try
             {
                 await using var probe = await ConnectionMultiplexer.ConnectAsync($"{ConnectionString},connectTimeout=500,abortConnect=true");

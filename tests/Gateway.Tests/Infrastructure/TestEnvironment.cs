@@ -25,7 +25,7 @@ public sealed class TestEnvironment : IAsyncDisposable
     public static async Task<TestEnvironment> StartAsync(string storeConnectionString, FakeTimeProvider? clock = null, IDictionary<string, string?>? settings = null)
     {
         clock ??= GatewayTestHost.DaytimeClock();
-        var lender = await SandboxLenderServer.StartAsync(FreePort.Next(), TestSeed.Create());
+        var lender = await SandboxLenderServer.StartAsync(0, TestSeed.Create());
         var gateway = await GatewayTestHost.StartAsync(storeConnectionString, lender.Address, clock, settings);
         return new TestEnvironment(lender, gateway, clock);
     }

@@ -26,9 +26,9 @@ public abstract class RecentDecisionsContract
     [Fact]
     public async Task Writer_BatchesPerTenant_TrimsToCapacitySweepsPastRetentionAndReadsBackNewestFirst()
     {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+        await using var connection = await ConnectAsync();
         var clock = GatewayTestHost.DaytimeClock();
-        var (log, writer) = Create(connection, clock, capacity: 4);
+        var (log, writer, dropped) = Create(connection, clock, capacity: 4);
         var (tenantA, tenantB) = ("t-" + Guid.NewGuid().ToString("N")[..12], "t-" + Guid.NewGuid().ToString("N")[..12]);
 
         // One decision older than the retention, then six to A and two to B, a minute apart.
@@ -48,6 +48,7 @@ public abstract class RecentDecisionsContract
         await writer.StartAsync(default);
         var readA = await PollAsync(() => log.ReadAsync(tenantA, since: null, limit: 100, default), count: 4);
         await writer.StopAsync(default);
+        Assert.Equal(0, dropped());
         var readB = await log.ReadAsync(tenantB, since: null, limit: 100, default);
         var sinceThird = await log.ReadAsync(tenantA, since: clock.GetUtcNow() - TimeSpan.FromMinutes(1), limit: 100, default);
         var limited = await log.ReadAsync(tenantA, since: null, limit: 2, default);
@@ -64,9 +65,9 @@ public abstract class RecentDecisionsContract
     [Fact]
     public async Task Sweep_EntriesPastTheRetention_AreDroppedFromTheEnd()
     {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
+        await using var connection = await ConnectAsync();
         var clock = GatewayTestHost.DaytimeClock();
-        var (log, writer) = Create(connection, clock, capacity: 100);
+        var (log, writer, dropped) = Create(connection, clock, capacity: 100);
         var tenant = "t-" + Guid.NewGuid().ToString("N")[..12];
         for (var i = 0; i < 3; i++)
         {
@@ -77,25 +78,36 @@ public abstract class RecentDecisionsContract
         await writer.StartAsync(default);
         var read = await PollAsync(() => log.ReadAsync(tenant, since: null, limit: 100, default), count: 1);
         await writer.StopAsync(default);
+        Assert.Equal(0, dropped());
 
         Assert.Equal("new", Assert.Single(read).Request!.IdempotencyKey);
         Assert.Equal(1, await connection.GetDatabase().ListLengthAsync(StoreKeys.Recent(tenant)));
         Assert.True(await connection.GetDatabase().KeyTimeToLiveAsync(StoreKeys.Recent(tenant)) <= Retention);
     }
 
-    private static (RecentDecisions Log, RecentDecisionsWriter Writer) Create(IConnectionMultiplexer connection, FakeTimeProvider clock, int capacity)
+    /// <summary>
+    /// A connection whose commands may take far longer than production allows: what these tests
+    /// prove is what is written, not how fast, and a batch that runs out of time is dropped for good
+    /// (a Lua script's first run on a loaded machine can take seconds).
+    /// </summary>
+    private Task<ConnectionMultiplexer> ConnectAsync() =>
+        ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true,asyncTimeout=30000,syncTimeout=30000");
+
+    /// <returns>The log, its writer, and the number of entries the writer dropped so far.</returns>
+    private static (RecentDecisions Log, RecentDecisionsWriter Writer, Func<double> Dropped) Create(IConnectionMultiplexer connection, FakeTimeProvider clock, int capacity)
     {
         var options = Options.Create(new RecentDecisionsOptions { Capacity = capacity, Retention = Retention, FlushInterval = TimeSpan.FromMilliseconds(20) });
         var metrics = new GatewayMetrics();
         var store = new GuardrailStore(
             connection,
-            Options.Create(new StoreOptions { ConnectionString = "unused", OperationTimeout = TimeSpan.FromSeconds(5) }),
+            Options.Create(new StoreOptions { ConnectionString = "unused", OperationTimeout = TimeSpan.FromSeconds(30) }),
             new ContactHasher(Options.Create(new ContactHashOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" })),
             metrics,
             clock);
         var protector = new PayloadProtector(Options.Create(new ContactHashOptions { ContactHashKey = "test-contact-hash-key-0123456789abcdef" }));
         var log = new RecentDecisions(store, protector, options, clock);
-        return (log, new RecentDecisionsWriter(log, store, metrics, options, clock, TestWallClock.Real, NullLogger<RecentDecisionsWriter>.Instance));
+        var writer = new RecentDecisionsWriter(log, store, metrics, options, clock, TestWallClock.Real, NullLogger<RecentDecisionsWriter>.Instance);
+        return (log, writer, () => metrics.RecentRequestsDropped.WithLabels("store_unavailable").Value + metrics.RecentRequestsDropped.WithLabels("error").Value);
     }
 
     private static Decision DecisionAt(DateTimeOffset at) => new()
@@ -114,7 +126,8 @@ public abstract class RecentDecisionsContract
         while (true)
         {
             var found = await read();
-            if (found.Count >= count || waited.Elapsed > TimeSpan.FromSeconds(10))
+            // Bounded only against a writer that never writes; the interval is 20 ms.
+            if (found.Count >= count || waited.Elapsed > TimeSpan.FromSeconds(30))
             {
                 return found;
             }

@@ -160,16 +160,16 @@ public abstract class GuardrailStoreContract
     }
 
     [Fact]
-    public async Task Consent_OptOutRefusesGrantClears()
+    public async Task Consent_LendersOptOutRefuses_LendersGrantClears()
     {
         await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
         var context = harness.Context();
         var request = context.Request;
 
-        await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: false, default);
+        await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: false, ConsentSource.Lender, default);
         var optedOut = await harness.Store.CheckAndReserveAsync(harness.Context(), [], default);
         var otherAddress = await harness.Store.CheckAndReserveAsync(harness.Context(email: "other@example.com"), [], default);
-        await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: true, default);
+        await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: true, ConsentSource.Lender, default);
         var granted = await harness.Store.CheckAndReserveAsync(harness.Context(), [], default);
         var state = await harness.Store.GetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, default);
 
@@ -178,6 +178,46 @@ public abstract class GuardrailStoreContract
         Assert.Equal(ReservationStatus.Reserved, granted.Status);
         Assert.Equal(ConsentState.Granted, state.State);
         Assert.Equal(harness.Clock.GetUtcNow(), state.RecordedAt);
+    }
+
+    [Theory]
+    [InlineData(nameof(ConsentSource.Keyword))]
+    [InlineData(nameof(ConsentSource.Unsubscribe))]
+    [InlineData(nameof(ConsentSource.Carrier))]
+    public async Task Consent_PersonsOptOut_LendersGrantRefusedAndChangesNothing_PersonsOptInClears(string personSource)
+    {
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var request = harness.Context().Request;
+        var source = Enum.Parse<ConsentSource>(personSource);
+        await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: false, source, default);
+
+        // The lender's own revocation on top does not make the opt-out the lender's to undo.
+        await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: false, ConsentSource.Lender, default);
+        var refused = await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: true, ConsentSource.Lender, default);
+        var stillOptedOut = await harness.Store.CheckAndReserveAsync(harness.Context(), [], default);
+        var optIn = await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: true, ConsentSource.Keyword, default);
+        var afterOptIn = await harness.Store.CheckAndReserveAsync(harness.Context(), [], default);
+
+        Assert.Equal((ConsentState.OptedOut, source, false), (refused.State, refused.RefusedBy, refused.Changed));
+        Assert.Equal(ReservationStatus.OptedOut, stillOptedOut.Status);
+        Assert.Equal((ConsentState.Granted, true, null), (optIn.State, optIn.Changed, optIn.RefusedBy));
+        Assert.Equal(ReservationStatus.Reserved, afterOptIn.Status);
+    }
+
+    [Fact]
+    public async Task Consent_OptOutWithoutASource_CountsAsThePersons()
+    {
+        // Opt-outs written before sources were kept: refusing the lender's grant is the safe reading.
+        await using var harness = await StoreHarness.ConnectAsync(ConnectionString);
+        var request = harness.Context().Request;
+        await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: false, ConsentSource.Keyword, default);
+        var consentKey = new StoreKeys(harness.Tenant.Id, request.DebtorId).Consent;
+        var sourceFields = (await harness.Connection.GetDatabase().HashKeysAsync(consentKey)).Where(field => field.ToString().StartsWith("optsrc:", StringComparison.Ordinal)).ToArray();
+        await harness.Connection.GetDatabase().HashDeleteAsync(consentKey, Assert.Single(sourceFields));
+
+        var refused = await harness.Store.SetConsentAsync(harness.Tenant.Id, request.DebtorId, request.Channel, request.Contact, granted: true, ConsentSource.Lender, default);
+
+        Assert.Equal(ConsentSource.Keyword, refused.RefusedBy);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Gateway.Decisions;
 using Gateway.Observability;
-using Gateway.RuleSets;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.Tests.Infrastructure;
@@ -18,7 +17,7 @@ namespace Gateway.Tests.Store;
 /// </summary>
 internal sealed class StoreHarness : IAsyncDisposable
 {
-    private static readonly RuleSet Rules = RuleSetLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "rules", "us-regf.json"));
+    private static readonly RuleSet Rules = TestDecisionContexts.UsPreset;
 
     private readonly ConnectionMultiplexer _connection;
 
@@ -26,7 +25,7 @@ internal sealed class StoreHarness : IAsyncDisposable
     {
         _connection = connection;
         Clock = clock;
-        Tenant = new Tenant("t-" + Guid.NewGuid().ToString("N")[..12], "Acme Lending", new Uri("http://127.0.0.1:1"));
+        Tenant = TestDecisionContexts.Tenant();
         Store = new GuardrailStore(
             connection,
             Options.Create(new StoreOptions { ConnectionString = "unused", OperationTimeout = TimeSpan.FromSeconds(5) }),
@@ -50,14 +49,8 @@ internal sealed class StoreHarness : IAsyncDisposable
     /// A decision context for an email reminder to <paramref name="debtorId"/>, made now on the
     /// harness clock (or at <paramref name="at"/>), under the US preset or <paramref name="rules"/>.
     /// </summary>
-    public DecisionContext Context(string debtorId = "D-1", string? idempotencyKey = null, DecisionMode mode = DecisionMode.Send, string? email = null, Reminder? reminder = null, RuleSet? rules = null, DateTimeOffset? at = null)
-    {
-        rules ??= Rules;
-        reminder ??= TestReminders.OverdueEmail(debtorId, "L-1", email ?? "debtor@example.com", idempotencyKey);
-        var validation = new Gateway.Requests.ReminderValidator(Clock).Validate(reminder, rules, Tenant.Id);
-        Assert.True(validation.IsValid, string.Join("; ", validation.Violations));
-        return new DecisionContext(Tenant, validation.Request!, rules, at ?? Clock.GetUtcNow(), mode, mode == DecisionMode.Send ? ReminderIds.New(Clock) : string.Empty, DateTimeOffset.MaxValue);
-    }
+    public DecisionContext Context(string debtorId = "D-1", string? idempotencyKey = null, DecisionMode mode = DecisionMode.Send, string? email = null, Reminder? reminder = null, RuleSet? rules = null, DateTimeOffset? at = null) =>
+        TestDecisionContexts.For(reminder ?? TestReminders.OverdueEmail(debtorId, "L-1", email ?? "debtor@example.com", idempotencyKey), Clock, Tenant, rules ?? Rules, mode, at);
 
     /// <summary>
     /// The US preset with this harness's tenant placed in <paramref name="zoneIds"/> whenever neither

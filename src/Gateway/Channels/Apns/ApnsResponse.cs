@@ -22,7 +22,10 @@ internal static class ApnsResponse
         var detail = string.Create(CultureInfo.InvariantCulture, $"apns {code} {reason}").TrimEnd();
         return code switch
         {
-            400 or 410 => CarrierResult.Reject(carrier, detail),
+            // 410: the token is no longer active for the topic (the app was removed, or push
+            // turned off). Never to be used again, so an opt-out of push at that token.
+            410 => CarrierResult.OptedOut(carrier, detail + ": the device token is retired"),
+            400 => CarrierResult.Reject(carrier, detail),
             429 or 500 or 503 => CarrierResult.RejectRetryable(carrier, detail),
 
             // An expired provider token is ours to renew; the push itself may go again at once.

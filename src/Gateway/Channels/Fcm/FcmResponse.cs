@@ -10,6 +10,8 @@ namespace Gateway.Channels.Fcm;
 /// </summary>
 internal static class FcmResponse
 {
+    public const string Unregistered = "UNREGISTERED";
+
     public static CarrierResult Map(HttpStatusCode status, string body)
     {
         const string carrier = FcmCarrier.CarrierName;
@@ -19,9 +21,12 @@ internal static class FcmResponse
             return CarrierResult.Accept(carrier, Field(body, "name") ?? string.Empty);
         }
 
-        var detail = string.Create(CultureInfo.InvariantCulture, $"fcm {code} {Sanitized(ErrorCode(body))}").TrimEnd();
+        var errorCode = Sanitized(ErrorCode(body));
+        var detail = string.Create(CultureInfo.InvariantCulture, $"fcm {code} {errorCode}").TrimEnd();
         return code switch
         {
+            // The registration token is no longer valid (the app was uninstalled): never to be used again.
+            404 when errorCode == Unregistered => CarrierResult.OptedOut(carrier, detail + ": the registration token is retired"),
             400 or 404 => CarrierResult.Reject(carrier, detail),
             429 or 500 or 503 => CarrierResult.RejectRetryable(carrier, detail),
 

@@ -21,11 +21,12 @@ internal sealed class CarrierRelay(
     CarrierRouter router,
     CarrierResilience resilience,
     InboundIndex inbound,
+    GuardrailStore store,
     CarrierThrottle throttle,
     IOptions<CarrierResilienceOptions> options,
     GatewayMetrics metrics,
     WallClock wall,
-    ILogger<CarrierRelay> logger)
+    ILogger<CarrierRelay> logger) : ICarrierRelay
 {
     private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(50);
 
@@ -60,6 +61,10 @@ internal sealed class CarrierRelay(
                     return result;
                 case CarrierOutcome.Ambiguous:
                     CarrierLog.Ambiguous(logger, carrier.Name, message.ReminderId, result.Detail);
+                    return result;
+                case CarrierOutcome.RecipientOptedOut:
+                    // The person's word at one carrier holds at every carrier: no failover.
+                    await RecordOptOutAsync(message, carrier.Name).ConfigureAwait(false);
                     return result;
                 default:
                     CarrierLog.Rejected(logger, carrier.Name, message.ReminderId, result.Status, result.Detail);
@@ -151,6 +156,37 @@ internal sealed class CarrierRelay(
         {
             metrics.CarrierRequests.WithLabels(carrier.Name, status).Inc();
             metrics.CarrierDuration.WithLabels(carrier.Name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    /// <summary>
+    /// A carrier's opt-out is the person's: recorded as one for this channel at this contact point,
+    /// for the debtor of the message and every other debtor of the same tenant this number or
+    /// address was sent for (a household line, a co-borrower). Other tenants are not touched: the
+    /// opt-out was made to a sender, and a sender is the tenant's. When it cannot be recorded, the
+    /// next reminder meets the same refusal at the carrier, so nothing reaches the person meanwhile.
+    /// </summary>
+    private async Task RecordOptOutAsync(OutboundMessage message, string carrier)
+    {
+        if (message.DebtorId.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var known = message.Channel is Channel.Sms or Channel.Email ? await inbound.LookupAsync(message.To, CancellationToken.None).ConfigureAwait(false) : [];
+            var debtors = known.Where(entry => entry.TenantId == message.TenantId).Select(entry => entry.DebtorId).Append(message.DebtorId).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var debtorId in debtors)
+            {
+                await store.SetConsentAsync(message.TenantId, debtorId, message.Channel, message.To, granted: false, ConsentSource.Carrier, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            CarrierLog.CarrierOptOutRecorded(logger, carrier, message.ReminderId, debtors.Count);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            CarrierLog.CarrierOptOutNotRecorded(logger, carrier, message.ReminderId, ex);
         }
     }
 

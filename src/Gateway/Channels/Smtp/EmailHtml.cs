@@ -33,6 +33,6 @@ internal static partial class EmailHtml
         return html.Append("</body></html>\n").ToString();
     }
 
-    [GeneratedRegex(@"\n[ \t]*\n\s*")]
+    [GeneratedRegex(@"\n[ \t]*\n\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BlankLines();
 }

@@ -46,7 +46,7 @@ internal sealed class UnsubscribeHandler(IOptions<SmtpCarrierOptions> options, I
             var debtors = (await inbound.LookupAsync(contact, http.RequestAborted).ConfigureAwait(false)).Where(entry => entry.TenantId == sealedContents.TenantId).ToList();
             foreach (var (tenantId, debtorId) in debtors)
             {
-                await store.SetConsentAsync(tenantId, debtorId, Channel.Email, contact, granted: false, http.RequestAborted).ConfigureAwait(false);
+                await store.SetConsentAsync(tenantId, debtorId, Channel.Email, contact, granted: false, ConsentSource.Unsubscribe, http.RequestAborted).ConfigureAwait(false);
             }
 
             EmailPushLog.Unsubscribed(logger, sealedContents.ReminderId, debtors.Count);

@@ -73,7 +73,7 @@ internal sealed class TwilioCarrier : ICarrier, IThroughputLimited, IDisposable
             request.Headers.TryAddWithoutValidation(_options.IdempotencyKeyHeader!, message.ReminderId);
         }
 
-        return await HttpCarrierCall.SendAsync(_http, request, CarrierName, idempotent, _retryable, ReadAcceptedAsync, cancellationToken).ConfigureAwait(false);
+        return await HttpCarrierCall.SendAsync(_http, request, CarrierName, idempotent, _retryable, ReadAcceptedAsync, cancellationToken, TwilioErrors.Classify).ConfigureAwait(false);
     }
 
     private string SenderFor(Channel channel) => channel == Channel.Voice ? _options.VoiceFrom ?? _options.SmsFrom : _options.SmsFrom;

@@ -43,6 +43,9 @@ public sealed class TwilioOptions
     /// <summary>The one reply sent to the first stop keyword from a number.</summary>
     public string StopConfirmation { get; set; } = "You are unsubscribed and will get no more messages from us at this number.";
 
+    /// <summary>The one reply to a start keyword that opted a number back in.</summary>
+    public string StartConfirmation { get; set; } = "You are subscribed again and may get messages from us at this number. Reply STOP to opt out.";
+
     /// <summary>The full address the carrier calls for <paramref name="pathAndQuery"/> (no leading slash), exactly as it signs it.</summary>
     internal string PublicUrlOf(string pathAndQuery) => PublicBaseUrl!.OriginalString.TrimEnd('/') + "/" + pathAndQuery;
 }

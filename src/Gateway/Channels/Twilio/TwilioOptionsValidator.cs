@@ -51,6 +51,11 @@ internal sealed class TwilioOptionsValidator(IConfiguration configuration) : IVa
             failures.Add($"{Key}:MessagesPerSecond must be above 0 and at most 10000.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.StartConfirmation))
+        {
+            failures.Add($"{Key}:StartConfirmation must not be empty.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.StopConfirmation))
         {
             failures.Add($"{Key}:StopConfirmation must not be empty.");

@@ -14,7 +14,8 @@ namespace Gateway.Channels.Twilio;
 /// Applies the carrier's webhooks: a status callback updates the decision's delivery status (and a
 /// call that became a conversation counts against the conversation caps); an inbound stop keyword
 /// records the SMS opt-out at once for every tenant and debtor this gateway texted at that number,
-/// and is confirmed by one TwiML reply, only when it changed something. A request without a valid
+/// and a start keyword the person's own opt-in (the only thing that undoes their stop); each is
+/// confirmed by one TwiML reply, only when it changed something. A request without a valid
 /// signature is refused with 403 before anything is read into the store.
 /// </summary>
 internal sealed class TwilioWebhookHandler(
@@ -89,7 +90,9 @@ internal sealed class TwilioWebhookHandler(
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (!StopKeywords.IsStop(form.GetValueOrDefault("Body")))
+        var reply = form.GetValueOrDefault("Body");
+        var optIn = ReplyKeywords.IsStart(reply);
+        if (!optIn && !ReplyKeywords.IsStop(reply))
         {
             return Twiml(null);
         }
@@ -106,13 +109,17 @@ internal sealed class TwilioWebhookHandler(
             var debtors = await inbound.LookupAsync(contact, http.RequestAborted).ConfigureAwait(false);
             foreach (var (tenantId, debtorId) in debtors.Where(entry => tenants.Tenants.ContainsKey(entry.TenantId)))
             {
-                var record = await store.SetConsentAsync(tenantId, debtorId, Channel.Sms, contact, granted: false, http.RequestAborted).ConfigureAwait(false);
+                var record = await store.SetConsentAsync(tenantId, debtorId, Channel.Sms, contact, granted: optIn, ConsentSource.Keyword, http.RequestAborted).ConfigureAwait(false);
                 confirm |= record.Changed;
             }
 
             if (debtors.Count == 0)
             {
-                CarrierLog.StopFromUnknownNumber(logger);
+                CarrierLog.KeywordFromUnknownNumber(logger, optIn ? "start" : "stop");
+            }
+            else if (optIn)
+            {
+                CarrierLog.OptedIn(logger, debtors.Count);
             }
             else
             {
@@ -126,8 +133,8 @@ internal sealed class TwilioWebhookHandler(
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
-        // Only the stop that changed something is answered, so repeated stops get no reply.
-        return Twiml(confirm ? options.Value.StopConfirmation : null);
+        // Only the keyword that changed something is answered, so repeated stops get no reply.
+        return Twiml(confirm ? optIn ? options.Value.StartConfirmation : options.Value.StopConfirmation : null);
     }
 
     private static IResult Twiml(string? message) => Results.Content(

@@ -15,6 +15,9 @@ internal sealed class VonageCarrier : ICarrier, IThroughputLimited, IDisposable
 {
     public const string CarrierName = "vonage";
 
+    /// <summary>The SMS API's per-message status "7", number barred (developer.vonage.com, SMS API troubleshooting).</summary>
+    private const string BarredNumber = "7";
+
     private readonly VonageOptions _options;
     private readonly IReadOnlyCollection<int> _retryable;
     private readonly HttpClient _http;
@@ -72,9 +75,15 @@ internal sealed class VonageCarrier : ICarrier, IThroughputLimited, IDisposable
         }
 
         var status = parts[0].Status ?? "?";
-        return status == "1"
-            ? CarrierResult.Reject(CarrierName, "status 1 (throttled)", retryable: true, status: "rate_limited")
-            : CarrierResult.Reject(CarrierName, $"status {status}");
+        return status switch
+        {
+            "1" => CarrierResult.Reject(CarrierName, "status 1 (throttled)", retryable: true, status: "rate_limited"),
+
+            // "Number barred": the recipient is on the account's block list, which is where
+            // Vonage puts a number that replied STOP. An opt-out, never a reason to fail over.
+            BarredNumber => CarrierResult.OptedOut(CarrierName, "status 7 (number barred): the recipient opted out at vonage"),
+            _ => CarrierResult.Reject(CarrierName, $"status {status}"),
+        };
     }
 
     public void Dispose() => _http.Dispose();

@@ -7,7 +7,8 @@ namespace Gateway.Guards.Content;
 
 /// <summary>
 /// Renders the template with the caller's values and checks the text against the lexicon of
-/// banned phrases (threats, impersonation, third-party disclosure). The lender's values, filled
+/// banned phrases (threats, impersonation, third-party disclosure), in the form evasive spelling
+/// cannot change (<see cref="LexiconText"/>: look-alike letters, spacing, punctuation, invisible characters). The lender's values, filled
 /// after the recheck, are amounts, dates and the configured lender name: they cannot carry a threat.
 /// An SMS is also measured in segments where the jurisdiction caps them.
 /// </summary>
@@ -19,8 +20,10 @@ internal sealed class ContentGuard : ILocalGuard
     {
         var request = context.Request;
         var draft = TemplateRenderer.Render(request.Template, request.Parameters, systemValues: null);
-        var normalized = TextNormalizer.Normalize(draft.Subject + "\n" + draft.Body);
-        var hits = context.Rules.Lexicon.Phrases.Where(phrase => normalized.Contains(phrase.Phrase, StringComparison.Ordinal)).ToList();
+        var text = draft.Subject + "\n" + draft.Body;
+        var plain = LexiconText.Of(text, leetspeak: false);
+        var leet = new Lazy<LexiconText>(() => LexiconText.Of(text, leetspeak: true), LazyThreadSafetyMode.None);
+        var hits = context.Rules.Lexicon.Phrases.Where(phrase => (phrase.Leetspeak ? leet.Value : plain).Contains(phrase.Phrase, phrase.Match)).ToList();
         if (hits.Count > 0)
         {
             return GuardVerdict.Suppress(RuleName, ReasonCode.ContentRejected, "banned phrase categories: " + string.Join(", ", hits.Select(hit => hit.Category).Distinct()));

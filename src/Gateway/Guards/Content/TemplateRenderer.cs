@@ -43,6 +43,6 @@ internal static partial class TemplateRenderer
         return reference.Length <= 4 ? new string('*', reference.Length) : new StringBuilder().Append('*', 4).Append(reference.AsSpan(reference.Length - 4)).ToString();
     }
 
-    [GeneratedRegex(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\{([a-z][a-z0-9_]*)\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Placeholder();
 }

@@ -17,7 +17,7 @@ internal sealed class QuietHoursGuard : ILocalGuard
     {
         var windows = context.Jurisdiction.ContactHours;
         var dates = context.Jurisdiction.NoContactDates;
-        var zones = RecipientZones.For(context.Request, context.Jurisdiction);
+        var zones = context.RecipientZones;
         var zoneList = string.Join(", ", zones.Select(zone => zone.Id));
         if (ContactHoursCalendar.IsAllowed(context.Now, windows, zones, dates))
         {

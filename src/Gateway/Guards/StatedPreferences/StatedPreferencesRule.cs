@@ -30,7 +30,7 @@ internal static class StatedPreferencesRule
     public static GuardVerdict OutsideStatedHours(DecisionContext context, ImmutableArray<ContactWindow> stated)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var zones = RecipientZones.For(context.Request, context.Jurisdiction);
+        var zones = context.RecipientZones;
         var zoneList = string.Join(", ", zones.Select(zone => zone.Id));
         var why = $"outside the debtor's stated times in at least one of {zoneList}";
         var next = NextAllowed(context.Now, stated, context.Jurisdiction, zones);

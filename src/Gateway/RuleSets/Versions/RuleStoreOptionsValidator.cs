@@ -22,6 +22,6 @@ internal sealed partial class RuleStoreOptionsValidator : IValidateOptions<RuleS
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9-]{0,31}\z", RegexOptions.None, matchTimeoutMilliseconds: 100)]
     private static partial Regex Namespace();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gateway.Channels;
 using Gateway.Channels.Apns;
+using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,8 @@ namespace Gateway.Tests.Channels.Apns;
 public sealed class ApnsCarrierTests : IDisposable
 {
     private const string DeviceToken = "5f8c1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7";
-    /// <summary>Short, so the hang test is fast; the others get a budget a loaded machine cannot miss.</summary>
-    private static readonly TimeSpan HangBudget = TimeSpan.FromMilliseconds(700);
+    /// <summary>Longer than the hang test waits in real time, so only the fake wall clock can end that send; no other send comes near it.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(5);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero));
     private readonly GatewayMetrics _metrics = new();
     private readonly LogCapture _logs = new();
@@ -79,12 +80,11 @@ public sealed class ApnsCarrierTests : IDisposable
     public static TheoryData<string, string, bool, string> Faults => new()
     {
         { "BadDeviceToken", "Rejected", false, "apns 400 BadDeviceToken" },
-        { "Unregistered", "Rejected", false, "apns 410 Unregistered" },
+        { "Unregistered", "RecipientOptedOut", false, "apns 410 Unregistered: the device token is retired" },
         { "TooManyRequests", "Rejected", true, "apns 429 TooManyRequests" },
         { "InternalServerError", "Rejected", true, "apns 500 InternalServerError" },
         { "ServiceUnavailable", "Rejected", true, "apns 503 ServiceUnavailable" },
         { "ExpiredProviderToken", "Rejected", true, "apns 403 ExpiredProviderToken" },
-        { "Hang", "Ambiguous", false, "apns timed out after the request was sent" },
     };
 
     [Theory]
@@ -93,12 +93,33 @@ public sealed class ApnsCarrierTests : IDisposable
     {
         var fault = Enum.Parse<ApnsFault>(faultName);
         await using var apns = await FakeApns.StartAsync(_clock.GetUtcNow, fault);
-        using var carrier = Carrier(apns, timeout: fault == ApnsFault.Hang ? HangBudget : null);
+        using var carrier = Carrier(apns);
 
         var result = await carrier.SendAsync(CarrierTestMessages.PushTo(DeviceToken), CancellationToken.None);
 
         Assert.True(apns.Refusals.IsEmpty, string.Join("\n", apns.Refusals));
         Assert.Equal((Enum.Parse<CarrierOutcome>(outcomeName), retryable, detail), (result.Outcome, result.Retryable, result.Detail));
+        Assert.Equal(1, _metrics.CarrierRequests.WithLabels("apns", result.MetricStatus).Value);
+        Assert.DoesNotContain(_logs.Lines, line => line.Contains(DeviceToken, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The budget runs on the wall clock, here a fake one moved only once APNs holds the request: on
+    /// real time a short budget also covered the TLS and HTTP/2 handshakes, which a loaded machine
+    /// could spend in full, so a push that never reached APNs was counted as one that did.
+    /// </summary>
+    [Fact]
+    public async Task SendAsync_ApnsHangsAfterReadingThePush_AmbiguousExactlyWhenTheBudgetRunsOut()
+    {
+        await using var apns = await FakeApns.StartAsync(_clock.GetUtcNow, ApnsFault.Hang);
+        var wall = new FakeTimeProvider(_clock.GetUtcNow());
+        using var carrier = Carrier(apns, wall: wall);
+
+        var result = await CarrierBudget.RunOutAsync(carrier.SendAsync(CarrierTestMessages.PushTo(DeviceToken), CancellationToken.None), apns.Hanging, wall, Budget);
+
+        Assert.True(apns.Refusals.IsEmpty, string.Join("\n", apns.Refusals));
+        Assert.Equal((CarrierOutcome.Ambiguous, false, "apns timed out after the request was sent"), (result.Outcome, result.Retryable, result.Detail));
+        Assert.Single(apns.Pushes);
         Assert.Equal(1, _metrics.CarrierRequests.WithLabels("apns", result.MetricStatus).Value);
         Assert.DoesNotContain(_logs.Lines, line => line.Contains(DeviceToken, StringComparison.Ordinal));
     }
@@ -118,7 +139,8 @@ public sealed class ApnsCarrierTests : IDisposable
 
     public void Dispose() => _logs.Dispose();
 
-    private ApnsCarrier Carrier(FakeApns apns, bool pin = true, TimeSpan? timeout = null) => new(
+    /// <param name="wall">The clock the budget runs on; the real one unless a test moves it.</param>
+    private ApnsCarrier Carrier(FakeApns apns, bool pin = true, TimeProvider? wall = null) => new(
         Options.Create(new ApnsCarrierOptions
         {
             BaseUrl = apns.BaseUrl,
@@ -126,11 +148,11 @@ public sealed class ApnsCarrierTests : IDisposable
             TeamId = FakeApns.TeamId,
             PrivateKey = apns.PrivateKey,
             Topic = FakeApns.Topic,
-            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            Timeout = Budget,
             TrustedCertificateSha256 = pin ? TestCertificate.Sha256 : null,
         }),
         _clock,
-        TestWallClock.Real,
+        wall is null ? TestWallClock.Real : new WallClock(wall),
         _metrics,
         _logs.For<ApnsCarrier>());
 }

@@ -20,6 +20,7 @@ internal sealed class FakeApns : IAsyncDisposable
     public const string Topic = "com.acme.lending";
 
     private static readonly string[] RequiredHeaders = ["apns-topic", "apns-push-type", "apns-priority", "apns-expiration", "apns-id"];
+    private readonly TaskCompletionSource _hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly ApnsFault _fault;
     private readonly Func<DateTimeOffset> _now;
@@ -40,6 +41,9 @@ internal sealed class FakeApns : IAsyncDisposable
 
     /// <summary>Why requests were refused as malformed; empty when the wire format was right.</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
+
+    /// <summary>Completes once the fake (fault Hang) has read a request in full and begun not to answer it.</summary>
+    public Task Hanging => _hanging.Task;
 
     public static async Task<FakeApns> StartAsync(Func<DateTimeOffset> now, ApnsFault fault = ApnsFault.None)
     {
@@ -68,6 +72,7 @@ internal sealed class FakeApns : IAsyncDisposable
             case ApnsFault.None:
                 return;
             case ApnsFault.Hang:
+                _hanging.TrySetResult();
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
                 return;
             case ApnsFault.BadDeviceToken:

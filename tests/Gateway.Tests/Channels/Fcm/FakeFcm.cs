@@ -19,6 +19,7 @@ internal sealed class FakeFcm : IAsyncDisposable
     /// <summary>The audience Google's token endpoint demands, whatever address the assertion was posted to.</summary>
     private const string GoogleTokenAudience = "https://oauth2.googleapis.com/token";
 
+    private readonly TaskCompletionSource _hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RSA _key = RSA.Create(2048);
     private readonly ConcurrentQueue<string> _issued = new();
     private readonly FcmFault _fault;
@@ -39,6 +40,9 @@ internal sealed class FakeFcm : IAsyncDisposable
     public ConcurrentQueue<string> RefusedTokenRequests { get; } = new();
 
     public ConcurrentQueue<JsonNode> Sends { get; } = new();
+
+    /// <summary>Completes once the fake (fault Hang) has read a request in full and begun not to answer it.</summary>
+    public Task Hanging => _hanging.Task;
 
     public static async Task<FakeFcm> StartAsync(FcmFault fault = FcmFault.None)
     {
@@ -119,6 +123,7 @@ internal sealed class FakeFcm : IAsyncDisposable
                 await ErrorAsync(context, 503, "UNAVAILABLE", "UNAVAILABLE", (string?)body!["message"]?["token"]);
                 return;
             case FcmFault.Hang:
+                _hanging.TrySetResult();
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
                 return;
         }

@@ -1,5 +1,6 @@
 using Gateway.Channels;
 using Gateway.Channels.Fcm;
+using Gateway.Decisions;
 using Gateway.Observability;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,8 @@ public sealed class FcmCarrierTests : IDisposable
 {
     private const string DeviceToken = "fcm-device-token-d7f3a9c2e1b84f60a5c3";
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 20, 0, 0, TimeSpan.Zero);
-    /// <summary>Short, so the hang test is fast; the others get a budget a loaded machine cannot miss.</summary>
-    private static readonly TimeSpan HangBudget = TimeSpan.FromMilliseconds(700);
+    /// <summary>Longer than the hang test waits in real time, so only the fake wall clock can end that send; no other send comes near it.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(5);
     private readonly GatewayMetrics _metrics = new();
     private readonly LogCapture _logs = new();
 
@@ -53,11 +54,10 @@ public sealed class FcmCarrierTests : IDisposable
 
     public static TheoryData<string, string, bool, string> Faults => new()
     {
-        { "Unregistered", "Rejected", false, "fcm 404 UNREGISTERED" },
+        { "Unregistered", "RecipientOptedOut", false, "fcm 404 UNREGISTERED: the registration token is retired" },
         { "InvalidArgument", "Rejected", false, "fcm 400 INVALID_ARGUMENT" },
         { "QuotaExceeded", "Rejected", true, "fcm 429 QUOTA_EXCEEDED" },
         { "Unavailable", "Rejected", true, "fcm 503 UNAVAILABLE" },
-        { "Hang", "Ambiguous", false, "fcm timed out after the request was sent" },
         { "TokenRefused", "Rejected", false, "fcm access token refused (400): check Gateway:Carriers:Fcm:ServiceAccountJson" },
     };
 
@@ -68,12 +68,32 @@ public sealed class FcmCarrierTests : IDisposable
         var fault = Enum.Parse<FcmFault>(faultName);
         var outcome = Enum.Parse<CarrierOutcome>(outcomeName);
         await using var fcm = await FakeFcm.StartAsync(fault);
-        using var carrier = Carrier(fcm, fault == FcmFault.Hang ? HangBudget : null);
+        using var carrier = Carrier(fcm);
 
         var result = await carrier.SendAsync(CarrierTestMessages.PushTo(DeviceToken), CancellationToken.None);
 
         Assert.Equal((outcome, retryable, detail), (result.Outcome, result.Retryable, result.Detail));
         Assert.Equal(fault == FcmFault.TokenRefused ? 0 : 1, fcm.Sends.Count);
+        Assert.Equal(1, _metrics.CarrierRequests.WithLabels("fcm", result.MetricStatus).Value);
+        Assert.DoesNotContain(_logs.Lines, line => line.Contains(DeviceToken, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The budget runs on the wall clock, here a fake one moved only once FCM holds the request:
+    /// on real time a short budget also covered the token fetch and the connection, which a loaded
+    /// machine could spend in full, so the send timed out before reaching FCM ("token unavailable").
+    /// </summary>
+    [Fact]
+    public async Task SendAsync_FcmHangsAfterReadingTheRequest_AmbiguousExactlyWhenTheBudgetRunsOut()
+    {
+        await using var fcm = await FakeFcm.StartAsync(FcmFault.Hang);
+        var wall = new FakeTimeProvider(Now);
+        using var carrier = Carrier(fcm, wall);
+
+        var result = await CarrierBudget.RunOutAsync(carrier.SendAsync(CarrierTestMessages.PushTo(DeviceToken), CancellationToken.None), fcm.Hanging, wall, Budget);
+
+        Assert.Equal((CarrierOutcome.Ambiguous, false, "fcm timed out after the request was sent"), (result.Outcome, result.Retryable, result.Detail));
+        Assert.Single(fcm.Sends);
         Assert.Equal(1, _metrics.CarrierRequests.WithLabels("fcm", result.MetricStatus).Value);
         Assert.DoesNotContain(_logs.Lines, line => line.Contains(DeviceToken, StringComparison.Ordinal));
     }
@@ -110,16 +130,17 @@ public sealed class FcmCarrierTests : IDisposable
 
     public void Dispose() => _logs.Dispose();
 
-    private FcmCarrier Carrier(FakeFcm fcm, TimeSpan? timeout = null) => new(
+    /// <param name="wall">The clock the budget runs on; the real one unless a test moves it.</param>
+    private FcmCarrier Carrier(FakeFcm fcm, TimeProvider? wall = null) => new(
         Options.Create(new FcmCarrierOptions
         {
             ServiceAccountJson = fcm.ServiceAccountJson,
             BaseUrl = fcm.BaseUrl,
             TokenUri = fcm.TokenUri,
-            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            Timeout = Budget,
         }),
         new FakeTimeProvider(Now),
-        TestWallClock.Real,
+        wall is null ? TestWallClock.Real : new WallClock(wall),
         _metrics,
         _logs.For<FcmCarrier>());
 }

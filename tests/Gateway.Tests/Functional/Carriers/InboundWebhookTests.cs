@@ -8,16 +8,19 @@ namespace Gateway.Tests.Functional.Carriers;
 /// <summary>
 /// Webhooks from the carrier, signed as Twilio signs them, to the gateway's real HTTP endpoint: a
 /// STOP between two reminders suppresses the second, is confirmed once, and a forged webhook is
-/// refused and changes nothing; a call that became a conversation feeds the conversation cap.
+/// refused and changes nothing; a call that became a conversation feeds the conversation cap. The
+/// tests share one gateway and fake Twilio, each with a debtor of its own.
 /// </summary>
 [Collection(RedisTests.Name)]
-public sealed class InboundWebhookTests(RedisFixture redis)
+public sealed class InboundWebhookTests(SharedCarrierEnvironment shared) : IClassFixture<SharedCarrierEnvironment>, IDisposable
 {
+    public void Dispose() => shared.Gateway.VerifyNoUnexpectedErrors();
+
     [Fact]
     public async Task InboundStop_BetweenTwoReminders_SecondSuppressedOptedOut_ConfirmedOnce()
     {
-        await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone) = carriers.NewDebtor(7301);
+        var carriers = shared.Carriers;
+        var (debtor, debt, phone) = shared.NewDebtor();
         Assert.Equal(Outcome.Sent, (await carriers.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone))).Outcome);
 
         // Full-width letters and stray spaces still say STOP (NFKC, case and white space folded).
@@ -32,17 +35,17 @@ public sealed class InboundWebhookTests(RedisFixture redis)
         var second = await carriers.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone));
         Assert.Equal(Outcome.Suppressed, second.Outcome);
         Assert.Equal([ReasonCode.OptedOut], second.Reasons);
-        Assert.Single(carriers.Twilio.Requests);
+        Assert.Single(carriers.Twilio.RequestsTo(phone));
     }
 
     [Fact]
     public async Task InboundReply_NotAStopKeyword_ChangesNothing()
     {
-        await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone) = carriers.NewDebtor(7302);
+        var carriers = shared.Carriers;
+        var (debtor, debt, phone) = shared.NewDebtor();
         await carriers.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone));
 
-        var reply = await TwilioWebhookClient.InboundAsync(carriers.Gateway, phone, "please stop calling me at work");
+        var reply = await TwilioWebhookClient.InboundAsync(carriers.Gateway, phone, "I paid yesterday, thanks");
 
         Assert.Equal("<Response/>", reply.Body);
         Assert.Equal(Outcome.Sent, (await carriers.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone))).Outcome);
@@ -54,8 +57,8 @@ public sealed class InboundWebhookTests(RedisFixture redis)
     [InlineData("wrong-url")]
     public async Task ForgedWebhook_Refused403_NothingChanged(string? how)
     {
-        await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone) = carriers.NewDebtor(how switch { null => 7303, "forged" => 7304, _ => 7305 });
+        var carriers = shared.Carriers;
+        var (debtor, debt, phone) = shared.NewDebtor();
         var sent = await carriers.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone));
 
         // A signature made over another URL (the gateway's own loopback address) is as bad as none.
@@ -66,7 +69,7 @@ public sealed class InboundWebhookTests(RedisFixture redis)
             _ => Gateway.Channels.Twilio.TwilioSignature.Compute(FakeTwilio.AuthToken, carriers.Gateway.HttpAddress + "webhooks/twilio/inbound", new Dictionary<string, string> { ["From"] = phone, ["Body"] = "STOP" }),
         };
         var stop = await TwilioWebhookClient.PostAsync(carriers.Gateway, FakeTwilio.PublicBaseUrl + "webhooks/twilio/inbound", new Dictionary<string, string> { ["From"] = phone, ["Body"] = "STOP" }, signature);
-        var callback = Assert.Single(carriers.Twilio.Requests).Fields["StatusCallback"];
+        var callback = Assert.Single(carriers.Twilio.RequestsTo(phone)).Fields["StatusCallback"];
         var status = await TwilioWebhookClient.PostAsync(carriers.Gateway, callback, new Dictionary<string, string> { ["MessageStatus"] = "undelivered" }, signature ?? string.Empty);
 
         Assert.Equal(HttpStatusCode.Forbidden, stop.Status);
@@ -79,8 +82,8 @@ public sealed class InboundWebhookTests(RedisFixture redis)
     [Fact]
     public async Task CallStatus_ConversationVersusAttempt_ConversationFeedsTheWeekAfterConversationCap()
     {
-        await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone) = carriers.NewDebtor(7306);
+        var carriers = shared.Carriers;
+        var (debtor, debt, phone) = shared.NewDebtor();
 
         // An unanswered call is an attempt only: the next call may go.
         var unanswered = await carriers.Gateway.SendAsync(CarrierTestEnvironment.Voice(debtor, debt, phone));
@@ -102,7 +105,7 @@ public sealed class InboundWebhookTests(RedisFixture redis)
 
     private static async Task CallStatusAsync(CarrierTestEnvironment carriers, int call, string to, string status, string duration, string? answeredBy)
     {
-        var callback = carriers.Twilio.Requests.ElementAt(call).Fields["StatusCallback"];
+        var callback = carriers.Twilio.RequestsTo(to)[call].Fields["StatusCallback"];
         var form = new Dictionary<string, string> { ["CallSid"] = "CA" + call, ["CallStatus"] = status, ["CallDuration"] = duration, ["To"] = to, ["From"] = FakeTwilio.SmsFrom };
         if (answeredBy is not null)
         {

@@ -8,16 +8,19 @@ namespace Gateway.Tests.Functional.Carriers;
 
 /// <summary>
 /// SMS and voice through a fake Twilio on loopback that checks the wire format the real API expects,
-/// and the message status callback coming back signed to the gateway's HTTP endpoint.
+/// and the message status callback coming back signed to the gateway's HTTP endpoint. The tests
+/// share one gateway and fake Twilio, each with a debtor of its own.
 /// </summary>
 [Collection(RedisTests.Name)]
-public sealed class TwilioCarrierTests(RedisFixture redis)
+public sealed class TwilioCarrierTests(SharedCarrierEnvironment shared) : IClassFixture<SharedCarrierEnvironment>, IDisposable
 {
+    public void Dispose() => shared.Gateway.VerifyNoUnexpectedErrors();
+
     [Fact]
     public async Task SendReminder_Sms_PostsFormWithBasicAuthAndStatusCallback()
     {
-        await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone) = carriers.NewDebtor(7001);
+        var carriers = shared.Carriers;
+        var (debtor, debt, phone) = shared.NewDebtor();
 
         var decision = await carriers.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone));
 
@@ -25,20 +28,20 @@ public sealed class TwilioCarrierTests(RedisFixture redis)
         Assert.Equal("twilio", decision.Carrier);
         Assert.StartsWith("SM", decision.CarrierMessageId, StringComparison.Ordinal);
         Assert.Empty(carriers.Twilio.Violations);
-        var request = Assert.Single(carriers.Twilio.Requests);
+        var request = Assert.Single(carriers.Twilio.RequestsTo(phone));
         Assert.Equal($"/2010-04-01/Accounts/{FakeTwilio.AccountSid}/Messages.json", request.Path);
         Assert.Equal(phone, request.Fields["To"]);
         Assert.Contains("Reply STOP to opt out", request.Fields["Body"], StringComparison.Ordinal);
         Assert.Contains("r=" + decision.ReminderId, request.Fields["StatusCallback"], StringComparison.Ordinal);
         Assert.DoesNotContain(phone[1..], request.Fields["StatusCallback"], StringComparison.Ordinal);
-        Assert.Empty(carriers.Gateway.ReadOutbox());
+        Assert.Empty(carriers.Gateway.ReadOutbox(phone));
     }
 
     [Fact]
     public async Task SendReminder_Voice_CallsWithEscapedSayTwiml()
     {
-        await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone) = carriers.NewDebtor(7002);
+        var carriers = shared.Carriers;
+        var (debtor, debt, phone) = shared.NewDebtor();
         var reminder = CarrierTestEnvironment.Voice(debtor, debt, phone);
         reminder.TemplateParameters["first_name"] = "O'Brien";
 
@@ -46,7 +49,7 @@ public sealed class TwilioCarrierTests(RedisFixture redis)
 
         Assert.Equal(Outcome.Sent, decision.Outcome);
         Assert.StartsWith("CA", decision.CarrierMessageId, StringComparison.Ordinal);
-        var request = Assert.Single(carriers.Twilio.Requests);
+        var request = Assert.Single(carriers.Twilio.RequestsTo(phone));
         Assert.EndsWith("/Calls.json", request.Path, StringComparison.Ordinal);
         Assert.Empty(carriers.Twilio.Violations);
         Assert.Contains("&apos;", request.Fields["Twiml"], StringComparison.Ordinal);
@@ -58,10 +61,11 @@ public sealed class TwilioCarrierTests(RedisFixture redis)
     [Fact]
     public async Task StatusCallback_Delivered_UpdatesDecisionAndMetric_LateSentDoesNotOverwrite()
     {
-        await using var carriers = await CarrierTestEnvironment.StartAsync(redis.Server.ConnectionString);
-        var (debtor, debt, phone) = carriers.NewDebtor(7003);
+        var carriers = shared.Carriers;
+        var (debtor, debt, phone) = shared.NewDebtor();
         var decision = await carriers.Gateway.SendAsync(TestReminders.OverdueSms(debtor, debt, phone));
-        var callback = Assert.Single(carriers.Twilio.Requests).Fields["StatusCallback"];
+        var callback = Assert.Single(carriers.Twilio.RequestsTo(phone)).Fields["StatusCallback"];
+        var before = await carriers.Gateway.ScrapeMetricsAsync();
 
         foreach (var status in new[] { "delivered", "sent" })
         {
@@ -78,6 +82,7 @@ public sealed class TwilioCarrierTests(RedisFixture redis)
         Assert.Equal(DeliveryStatus.Delivered, stored.Decision.DeliveryStatus);
         Assert.NotNull(stored.Decision.DeliveryUpdatedAt);
         var metrics = await carriers.Gateway.ScrapeMetricsAsync();
-        Assert.Equal(1, GatewayTestHost.Sample(metrics, "gateway_delivery_status_total{carrier=\"twilio\",status=\"delivered\"}"));
+        const string delivered = "gateway_delivery_status_total{carrier=\"twilio\",status=\"delivered\"}";
+        Assert.Equal(1, GatewayTestHost.Sample(metrics, delivered) - GatewayTestHost.Sample(before, delivered));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,15 +25,16 @@ public sealed class FakeCarrierServer : IAsyncDisposable
     private string? _alwaysPath;
     private int _accepted;
 
-    private FakeCarrierServer(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
+    private FakeCarrierServer(WebApplication app) => _app = app;
 
-    public Uri Address { get; }
+    /// <summary>Where the fake listens; known once it has bound its port.</summary>
+    public Uri Address { get; private set; } = null!;
 
     public IReadOnlyCollection<ReceivedRequest> Requests => _requests;
+
+    /// <summary>The requests addressed to <paramref name="to"/> (their To field), in arrival order, for a test on a fake its class shares.</summary>
+    public IReadOnlyList<ReceivedRequest> RequestsTo(string to) =>
+        _requests.Where(request => request.Fields.GetValueOrDefault("To") == to).ToList();
 
     /// <summary>Wire-format problems found in requests; empty when every request was as the carrier expects.</summary>
     public IReadOnlyCollection<string> Violations => _violations;
@@ -62,15 +64,22 @@ public sealed class FakeCarrierServer : IAsyncDisposable
 
     public static async Task<FakeCarrierServer> StartAsync(Func<ReceivedRequest, string?> check, Func<ReceivedRequest, int, IResult> accept)
     {
-        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear();
         builder.Logging.SetMinimumLevel(LogLevel.Critical);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port, listen => listen.Protocols = HttpProtocols.Http1));
+
+        // Port 0, read back once bound: a port chosen beforehand can be taken before Kestrel binds it.
+        ListenOptions? endpoint = null;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+            endpoint = listen;
+        }));
         var app = builder.Build();
-        var server = new FakeCarrierServer(app, new Uri($"http://127.0.0.1:{port}/")) { Check = check, Accept = accept };
+        var server = new FakeCarrierServer(app) { Check = check, Accept = accept };
         app.Run(server.HandleAsync);
         await app.StartAsync();
+        server.Address = new Uri($"http://127.0.0.1:{BoundPort.Of(endpoint)}/");
         return server;
     }
 
@@ -99,7 +108,7 @@ public sealed class FakeCarrierServer : IAsyncDisposable
                 http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            result = Results.Json(new { code = fault.Status, message = "injected fault" }, statusCode: fault.Status);
+            result = Results.Json(fault.Body ?? new { code = fault.Status, message = "injected fault" }, statusCode: fault.Status);
         }
         else if (Check(request) is { } violation)
         {

@@ -1,13 +1,13 @@
-using Gateway.Decisions;
 using Gateway.Rules;
 using PhoneNumbers;
 
-namespace Gateway.Guards.QuietHours;
+namespace Gateway.Decisions;
 
 /// <summary>
 /// The time zones a recipient may be in: the request's zone when given; else every zone the phone
 /// number may belong to (libphonenumber's mapping; a US number can span several); else the
-/// jurisdiction's fallback zones.
+/// jurisdiction's fallback zones. Computed once per decision (<see cref="DecisionContext.RecipientZones"/>):
+/// the quiet-hours guard, the stated-preferences rule and the store's reservation all read the same list.
 /// </summary>
 internal static class RecipientZones
 {
