@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -21,6 +22,7 @@ public static class TelemetryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
+        CorrelateLogs(services);
 
         // Whether an exporter exists at all is decided now, from the raw settings: a bad address
         // adds none here and the validator stops start-up naming the key.
@@ -64,6 +66,22 @@ public static class TelemetryServiceCollectionExtensions
                 }
             });
         return services;
+    }
+
+    /// <summary>
+    /// Every log entry carries the trace and span id of the decision it was written in (as a scope),
+    /// and the JSON console format (<c>Logging:Console:FormatterName=json</c>) writes scopes and a UTC
+    /// timestamp, so that a log line leads to its trace.
+    /// </summary>
+    private static void CorrelateLogs(IServiceCollection services)
+    {
+        services.Configure<LoggerFactoryOptions>(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        services.Configure<JsonConsoleFormatterOptions>(json =>
+        {
+            json.IncludeScopes = true;
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+        });
     }
 
     /// <summary>
