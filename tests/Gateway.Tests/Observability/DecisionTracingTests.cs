@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Gateway.Tests.Infrastructure;
 using Gateway.V1;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace Gateway.Tests.Observability;
@@ -57,6 +58,28 @@ public sealed class DecisionTracingTests(RedisFixture redis)
             Assert.DoesNotContain(phone.TrimStart('+'), everything, StringComparison.Ordinal);
             Assert.DoesNotContain(email, everything, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task SendReminder_DecidedLog_CarriesTheTraceIdOfItsDecision()
+    {
+        var exported = new List<Activity>();
+        var decided = new ScopeCapture(1000);
+        await using var env = await TestEnvironment.StartAsync(
+            redis.Server.ConnectionString,
+            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Gateway.Pipeline"] = "Information" },
+            services: services =>
+            {
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported));
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(decided);
+            });
+        var (debtor, debt, phone, _) = TestSeed.AddDueDebtor(env.Lender.Ledger, 9103);
+
+        await env.Gateway.Reminders.SendReminderAsync(new SendReminderRequest { Reminder = TestReminders.OverdueSms(debtor, debt, phone) }, GatewayTestHost.Authorized());
+
+        var trace = Assert.Single(await AwaitTracesAsync(exported, env.Gateway.TenantId, count: 1));
+        var entry = Assert.Single(decided.Entries);
+        Assert.Contains(entry, pair => pair.Key == "TraceId" && pair.Value is not null && pair.Value.ToString() == trace[0].TraceId.ToHexString());
     }
 
     private static async Task<List<List<Activity>>> AwaitTracesAsync(List<Activity> exported, string tenantId, int count)
