@@ -143,6 +143,7 @@ public static class GatewayServiceCollectionExtensions
             .AddServiceOptions<ComplianceAdminGrpcService>(options => options.Interceptors.Add<AdminAuthInterceptor>());
         services.AddGrpcReflection();
         services.AddGatewayHealth();
+        services.AddGatewayTelemetry(configuration);
         return services;
     }
 

@@ -34,10 +34,31 @@ internal sealed class DecisionPipeline(
 
         // The snapshot is taken here and only here: every caller is decided by the set in force.
         var snapshot = request.Mode == DecisionMode.Preview && request.RulesUnderTest is { } candidate ? candidate : rules.InForceAt(now);
+        using var activity = DecisionSpans.StartDecision(request, snapshot);
+        try
+        {
+            return await ValidateAndRunAsync(request, snapshot, started, now, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            DecisionSpans.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<DecisionResult> ValidateAndRunAsync(DecisionRequest request, RuleSet snapshot, long started, DateTimeOffset now, Activity? activity, CancellationToken cancellationToken)
+    {
         var tenant = request.Tenant;
-        var validation = validator.Validate(request.Reminder, snapshot, tenant.Id, releasing: request.ReleasingReminderId is not null);
+        ValidationResult validation;
+        using (var span = DecisionSpans.StartValidation())
+        {
+            validation = validator.Validate(request.Reminder, snapshot, tenant.Id, releasing: request.ReleasingReminderId is not null);
+            DecisionSpans.Validated(span, validation.IsValid, validation.Violations.Count);
+        }
+
         if (!validation.IsValid)
         {
+            DecisionSpans.Invalid(activity);
             return DecisionResult.Invalid(snapshot, validation.Violations);
         }
 
@@ -45,6 +66,7 @@ internal sealed class DecisionPipeline(
         var reminderId = request.ReleasingReminderId ?? (request.Mode == DecisionMode.Send ? ReminderIds.New(time) : string.Empty);
         var context = new DecisionContext(tenant, reminder, snapshot, now, request.Mode, reminderId, request.Deadline, releasing: request.ReleasingReminderId is not null, approvedBy: request.ApprovedBy);
         var decision = await RunAsync(context, cancellationToken).ConfigureAwait(false);
+        DecisionSpans.Decided(activity, reminder.Channel, decision);
 
         if (!decision.Replayed && request.Mode != DecisionMode.Preview)
         {
@@ -65,7 +87,22 @@ internal sealed class DecisionPipeline(
     {
         foreach (var step in steps.InOrder)
         {
-            var outcome = await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            StepOutcome outcome;
+            using (var span = DecisionSpans.StartStep(step, context))
+            {
+                try
+                {
+                    outcome = await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    DecisionSpans.Failed(span, ex);
+                    throw;
+                }
+
+                DecisionSpans.StepEnded(span, outcome);
+            }
+
             switch (outcome.Kind)
             {
                 case StepOutcomeKind.Continue:

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Gateway.Decisions;
 using Gateway.Deferral;
+using Gateway.Observability;
 using Gateway.Rules;
 using Gateway.Store;
 using Gateway.V1;
@@ -22,6 +24,9 @@ internal sealed class RecordStep(GuardrailStore store, HeldReminders held, Unwri
             return decision;
         }
 
+        // The record is the round trip a slow store shows in, so it is a span of its own.
+        using var activity = GatewayActivities.Source.StartActivity(GatewayActivities.Record);
+        activity?.SetTag(TraceTags.Outcome, RuleNames.Of(decision.Outcome));
         var forReview = decision.Reasons.Contains(ReasonCode.PendingReview);
         if (context.Phase == ReservationPhase.None && decision.Outcome == Outcome.Deferred && (context.Request.DeferUntil is not null || forReview))
         {
@@ -48,6 +53,7 @@ internal sealed class RecordStep(GuardrailStore store, HeldReminders held, Unwri
         }
         catch (StoreUnavailableException ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "store_unavailable");
             RecordLog.RecordFailed(logger, context.ReminderId, decision.Outcome, ex);
             unwritten.Add(context, decision, release, mode, checkIdempotency);
         }

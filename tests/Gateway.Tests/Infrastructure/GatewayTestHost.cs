@@ -73,7 +73,7 @@ public sealed class GatewayTestHost : IAsyncDisposable
         new Metadata { { "x-api-key", TestTenant.AdminApiKey } },
         deadline: TimeProvider.System.GetUtcNow().UtcDateTime + (timeout ?? TimeSpan.FromSeconds(20)));
 
-    public static async Task<GatewayTestHost> StartAsync(string storeConnectionString, Uri lenderAddress, TimeProvider clock, IDictionary<string, string?>? settings = null, string? outboxFolder = null, string? tenantId = null)
+    public static async Task<GatewayTestHost> StartAsync(string storeConnectionString, Uri lenderAddress, TimeProvider clock, IDictionary<string, string?>? settings = null, string? outboxFolder = null, string? tenantId = null, Action<IServiceCollection>? services = null)
     {
         tenantId ??= "t-" + Guid.NewGuid().ToString("N")[..12];
         var folder = outboxFolder ?? Directory.CreateTempSubdirectory("gateway-test-").FullName;
@@ -113,6 +113,7 @@ public sealed class GatewayTestHost : IAsyncDisposable
         var builder = GatewayApplication.CreateBuilder(configuration.Where(setting => setting.Value is not null).Select(setting => $"--{setting.Key}={setting.Value}").ToArray());
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddSingleton(clock);
+        services?.Invoke(builder.Services);
         var errors = new ErrorLogCollector();
         builder.Logging.AddProvider(errors);
 

@@ -1,4 +1,5 @@
 using Gateway.Sandbox.Lender;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.Tests.Infrastructure;
@@ -22,11 +23,11 @@ public sealed class TestEnvironment : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<TestEnvironment> StartAsync(string storeConnectionString, FakeTimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    public static async Task<TestEnvironment> StartAsync(string storeConnectionString, FakeTimeProvider? clock = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         clock ??= GatewayTestHost.DaytimeClock();
         var lender = await SandboxLenderServer.StartAsync(0, TestSeed.Create());
-        var gateway = await GatewayTestHost.StartAsync(storeConnectionString, lender.Address, clock, settings);
+        var gateway = await GatewayTestHost.StartAsync(storeConnectionString, lender.Address, clock, settings, services: services);
         return new TestEnvironment(lender, gateway, clock);
     }
 
