@@ -28,7 +28,7 @@ GATEWAY_ADDRESS=$(cat "$run/gateway-address") node "$root/examples/node/send-rem
 
 # A fresh sandbox sends the first reminder, replays it on its key, refuses the key reused for
 # another request and the malformed number.
-for expected in '^sent: +SENT' '^same key: +SENT.*\(replayed\)' '^read back: +SENT' 'AlreadyExists' 'reason IDEMPOTENCY_CONFLICT' 'reminder.contact_point: is not a phone number'; do
+for expected in '^sent: +SENT' '^same key: +SENT.*\(replayed\)' '^read back: +SENT' 'AlreadyExists' 'reason IDEMPOTENCY_CONFLICT' 'reminder.contact_point: must be an E.164 phone number'; do
   grep -Eq "$expected" "$run/client.out" || { echo "the Node client's output lacks /$expected/" >&2; exit 1; }
 done
 echo "examples/node: the client ran against a sandbox of its own"
